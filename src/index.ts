@@ -1,0 +1,24 @@
+/**
+ * ebm: energy-based models for the course notebooks.
+ *
+ * @example
+ * import { doubleWell, gradientDescent, show, landscapeFigure } from "ebm";
+ */
+// Shared shapes: Energy, results, grids.
+export * from "./types";
+// Validation helpers (the one message shape of every error).
+export { describe as describeValue } from "./validate";
+// Energies from functions and formulas.
+export * from "./energy";
+// The catalogue of landscapes the course uses.
+export * from "./landscapes";
+// Deterministic dynamics: descent, flow, minima, basins.
+export * from "./dynamics";
+// The Gibbs distribution on grids.
+export * from "./gibbs";
+// Seeded samplers, histograms and distances.
+export * from "./sampling";
+// Hopfield networks and Boltzmann machines.
+export * from "./hopfield";
+// Figures and show().
+export * from "./plot";

@@ -1,0 +1,149 @@
+/**
+ * Checks made at the door of every public function.
+ *
+ * One message shape everywhere: `<function>: <argument> must be <expectation>, got <value>`.
+ * `RangeError` for a value of the right kind but out of range, `TypeError` for the wrong kind.
+ *
+ * @example
+ * checkPositive("metropolis", "beta", -1);
+ * // throws RangeError("metropolis: beta must be a positive finite number, got -1")
+ */
+
+/** Renders a received value for an error message: short, and unambiguous about its kind. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "function") return "a function";
+  if (Array.isArray(value)) {
+    const head = value.slice(0, 4).map(describe).join(", ");
+    return `[${head}${value.length > 4 ? `, ... (${value.length} items)` : ""}]`;
+  }
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+
+/** Builds the message shared by every validation error. */
+export function message(fn: string, arg: string, expected: string, got: unknown): string {
+  return `${fn}: ${arg} must be ${expected}, got ${describe(got)}`;
+}
+
+/** Throws a TypeError unless `value` is a number (NaN included: that is a RangeError below). */
+function checkNumberType(fn: string, arg: string, value: unknown, expected: string): asserts value is number {
+  if (typeof value !== "number") throw new TypeError(message(fn, arg, expected, value));
+}
+
+/** A finite number (not NaN, not +-Infinity). */
+export function checkFinite(fn: string, arg: string, value: unknown): number {
+  checkNumberType(fn, arg, value, "a finite number");
+  if (!Number.isFinite(value)) throw new RangeError(message(fn, arg, "a finite number", value));
+  return value;
+}
+
+/** A finite number > 0. */
+export function checkPositive(fn: string, arg: string, value: unknown): number {
+  checkNumberType(fn, arg, value, "a positive finite number");
+  if (!(value > 0 && Number.isFinite(value))) throw new RangeError(message(fn, arg, "a positive finite number", value));
+  return value;
+}
+
+/** A finite number >= 0. */
+export function checkNonNegative(fn: string, arg: string, value: unknown): number {
+  checkNumberType(fn, arg, value, "a non-negative finite number");
+  if (!(value >= 0 && Number.isFinite(value))) throw new RangeError(message(fn, arg, "a non-negative finite number", value));
+  return value;
+}
+
+/** An integer in [min, max]. */
+export function checkInteger(fn: string, arg: string, value: unknown, min = -Infinity, max = Infinity): number {
+  const expected =
+    min === -Infinity && max === Infinity ? "an integer"
+    : max === Infinity ? `an integer >= ${min}`
+    : min === -Infinity ? `an integer <= ${max}`
+    : `an integer in [${min}, ${max}]`;
+  checkNumberType(fn, arg, value, expected);
+  if (!(Number.isInteger(value) && value >= min && value <= max)) throw new RangeError(message(fn, arg, expected, value));
+  return value;
+}
+
+/** A number in the closed interval [min, max]. */
+export function checkInRange(fn: string, arg: string, value: unknown, min: number, max: number): number {
+  const expected = `a number in [${min}, ${max}]`;
+  checkNumberType(fn, arg, value, expected);
+  if (!(value >= min && value <= max)) throw new RangeError(message(fn, arg, expected, value));
+  return value;
+}
+
+/** A seed: a finite number or a non-empty string. Randomness always flows from one. */
+export function checkSeed(fn: string, arg: string, value: unknown): number | string {
+  if (typeof value === "string" && value.length > 0) return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  throw new TypeError(message(fn, arg, "a finite number or a non-empty string (an explicit seed)", value));
+}
+
+/** A boolean. */
+export function checkBoolean(fn: string, arg: string, value: unknown): boolean {
+  if (typeof value !== "boolean") throw new TypeError(message(fn, arg, "true or false", value));
+  return value;
+}
+
+/** A function. */
+export function checkFunction(fn: string, arg: string, value: unknown): Function {
+  if (typeof value !== "function") throw new TypeError(message(fn, arg, "a function", value));
+  return value;
+}
+
+/** A plain object (options bags). `undefined` is accepted and becomes `{}`. */
+export function checkOptions<T extends object>(fn: string, arg: string, value: T | undefined): T {
+  if (value === undefined) return {} as T;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new TypeError(message(fn, arg, "an options object", value));
+  }
+  return value;
+}
+
+/**
+ * A point of R^n: an array (or typed array) of `dimension` finite numbers.
+ * Returns a fresh Float64Array copy, so the caller's array is never mutated.
+ */
+export function checkPoint(fn: string, arg: string, value: unknown, dimension: number): Float64Array {
+  const isArrayLike = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  if (!isArrayLike) {
+    if (dimension === 1 && typeof value === "number") {
+      checkFinite(fn, arg, value);
+      return Float64Array.of(value);
+    }
+    throw new TypeError(message(fn, arg, `an array of ${dimension} finite number${dimension === 1 ? "" : "s"}`, value));
+  }
+  const values = value as ArrayLike<unknown>;
+  if (values.length !== dimension) {
+    throw new RangeError(message(fn, arg, `a point of dimension ${dimension}`, value) + ` (dimension ${values.length})`);
+  }
+  const out = new Float64Array(dimension);
+  for (let i = 0; i < dimension; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new RangeError(message(fn, `${arg}[${i}]`, "a finite number", v));
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
+/** A non-empty array of finite numbers; returned as a copy. */
+export function checkFiniteArray(fn: string, arg: string, value: unknown, minLength = 1): Float64Array {
+  const isArrayLike = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+  if (!isArrayLike) throw new TypeError(message(fn, arg, "an array of finite numbers", value));
+  const values = value as ArrayLike<unknown>;
+  if (values.length < minLength) {
+    throw new RangeError(message(fn, arg, `an array of at least ${minLength} finite number${minLength === 1 ? "" : "s"}`, value));
+  }
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(message(fn, `${arg}[${i}]`, "a finite number", v));
+    out[i] = v;
+  }
+  return out;
+}

@@ -36,8 +36,8 @@ stage() {
 stage typecheck npx tsc -p tsconfig.json --noEmit
 stage build npx tsc -p tsconfig.build.json
 stage unit node --import tsx --test --test-reporter=spec test/unit/*.test.ts
-stage course "$py" test/notebooks/check_clean.py
-if [ -f test/notebooks/check_course.py ]; then stage course "$py" test/notebooks/check_course.py; fi
+stage clean "$py" test/notebooks/check_clean.py
+stage course "$py" test/notebooks/check_course.py
 stage kernel node --import tsx --test --test-reporter=spec test/kernel/*.test.ts
 stage notebooks "$py" test/notebooks/run_notebooks.py
 if [ -f test/browser/jupyterlab.test.ts ]; then

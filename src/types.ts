@@ -25,6 +25,20 @@ export interface Box {
 }
 
 /**
+ * How to rebuild an energy in another thread: `require(module)[export](...args)` must return an
+ * energy that computes the same numbers. Functions cannot be sent to a worker thread, so the
+ * samplers split chains across threads only for energies that carry a recipe.
+ */
+export interface EnergyRecipe {
+  /** An absolute file path or a package name that `require()` resolves (`__filename` works). */
+  readonly module: string;
+  /** The name of the exported factory function. */
+  readonly export: string;
+  /** The factory's arguments: structured-cloneable data (numbers, strings, arrays, plain objects). */
+  readonly args: readonly unknown[];
+}
+
+/**
  * An energy function E(x, w): R^n x R^p -> R, with its gradient in x.
  *
  * Every dynamics, Gibbs and sampling function accepts this one type. Make one with
@@ -52,6 +66,8 @@ export interface Energy {
   readonly knownMinima?: readonly KnownMinimum[];
   /** A box where the interesting part of the landscape lies (for grids and figures). */
   readonly domain?: Box;
+  /** How to rebuild this energy in a worker thread (optional; see {@link EnergyRecipe}). */
+  readonly recipe?: EnergyRecipe;
   /** E(x, w). Fast path: no validation, x must have length n. */
   value(x: Point): number;
   /**

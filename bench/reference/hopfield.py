@@ -1,0 +1,130 @@
+"""numpy reference for bench/hopfield.bench.ts.
+
+Hopfield recall on +-1 units with Hebbian weights, the same problem the TypeScript bench solves:
+it reads the stored patterns and the cue from a JSON file written by the bench, so both sides
+start from identical numbers.
+
+  build   W = X^T X / N with a zero diagonal (one BLAS matrix product), X the P x N patterns.
+  sync    s <- sign(W s) for all units at once (one matrix-vector product per step) until a
+          fixed point or a 2-cycle. No randomness, so the final state must equal the library's.
+  async   one unit at a time, every unit once per sweep in a random order (numpy's PCG64
+          permutation, so the order differs from the library's), until a sweep without a flip:
+          - "naive": the field h_i = W[i] . s recomputed for each visited unit (O(N) per visit);
+          - "incremental": the fields kept up to date, h += 2 s_i' W[:, i] only after a flip
+            (W is symmetric, so the contiguous row W[i] is used for the column), O(N) per flip.
+          Both loop over units in Python, which is where numpy cannot help.
+Ties: a field with |h_i| <= 1e-9 * max_i sum_j |W_ij| keeps s_i, the library's rule.
+
+Usage: python hopfield.py INPUT.json REPEATS SEED
+Prints one JSON line: median times in milliseconds (time.perf_counter around each run only),
+final overlaps with pattern 0, sweeps, and the sync end state as a string of "+" and "-".
+"""
+import json
+import statistics
+import sys
+import time
+
+import numpy as np
+
+
+def build(x: np.ndarray) -> np.ndarray:
+    n = x.shape[1]
+    w = x.T @ x
+    w /= n
+    np.fill_diagonal(w, 0.0)
+    return w
+
+
+def recall_sync(w: np.ndarray, cue: np.ndarray, tol: float, max_steps: int = 100):
+    s = cue.copy()
+    previous = None
+    for step in range(1, max_steps + 1):
+        h = w @ s
+        new = np.where(h > tol, 1.0, np.where(h < -tol, -1.0, s))
+        if np.array_equal(new, s):
+            return s, step, "fixed-point"
+        if previous is not None and np.array_equal(new, previous):
+            return new, step, "cycle"
+        previous = s
+        s = new
+    return s, max_steps, "max-sweeps"
+
+
+def recall_async_naive(w, cue, tol, rng, max_sweeps=100):
+    s = cue.copy()
+    n = s.shape[0]
+    for sweep in range(1, max_sweeps + 1):
+        flips = 0
+        for i in rng.permutation(n):
+            if s[i] * (w[i] @ s) < -tol:
+                s[i] = -s[i]
+                flips += 1
+        if flips == 0:
+            return s, sweep
+    return s, max_sweeps
+
+
+def recall_async_incremental(w, cue, tol, rng, max_sweeps=100):
+    s = cue.copy()
+    n = s.shape[0]
+    h = w @ s
+    for sweep in range(1, max_sweeps + 1):
+        flips = 0
+        for i in rng.permutation(n):
+            if s[i] * h[i] < -tol:
+                s[i] = -s[i]
+                h += (2.0 * s[i]) * w[i]
+                flips += 1
+        if flips == 0:
+            return s, sweep
+    return s, max_sweeps
+
+
+def timed(fn, repeats):
+    times = []
+    result = None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - start) * 1000.0)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    if len(sys.argv) != 4:
+        sys.exit("usage: hopfield.py INPUT.json REPEATS SEED")
+    with open(sys.argv[1]) as f:
+        problem = json.load(f)
+    repeats, seed = int(sys.argv[2]), int(sys.argv[3])
+    x = np.array(problem["patterns"], dtype=np.float64)
+    cue = np.array(problem["cue"], dtype=np.float64)
+    n = x.shape[1]
+    xi = x[0]
+
+    build_ms, w = timed(lambda: build(x), repeats)
+    tol = 1e-9 * np.abs(w).sum(axis=1).max()
+    sync_ms, (s_sync, steps, reason) = timed(lambda: recall_sync(w, cue, tol), repeats)
+    rng = np.random.default_rng(seed)
+    naive_ms, (s_naive, sweeps_naive) = timed(lambda: recall_async_naive(w, cue, tol, rng), max(1, repeats // 3))
+    incremental_ms, (s_incr, sweeps_incr) = timed(lambda: recall_async_incremental(w, cue, tol, rng), repeats)
+    print(json.dumps({
+        "N": n,
+        "P": x.shape[0],
+        "numpy": np.__version__,
+        "build_ms": build_ms,
+        "sync_ms": sync_ms,
+        "sync_steps": steps,
+        "sync_reason": reason,
+        "sync_overlap": float(xi @ s_sync) / n,
+        "sync_final": "".join("+" if v > 0 else "-" for v in s_sync),
+        "async_naive_ms": naive_ms,
+        "async_naive_sweeps": sweeps_naive,
+        "async_naive_overlap": float(xi @ s_naive) / n,
+        "async_incremental_ms": incremental_ms,
+        "async_incremental_sweeps": sweeps_incr,
+        "async_incremental_overlap": float(xi @ s_incr) / n,
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+/**
+ * Basins of attraction on a grid: for each starting state, which memory does descent recall?
+ */
+import type { Axis, Energy, Point } from "../types";
+import { checkInteger, checkNonNegative, checkOptions, checkPoint, checkPositive, message } from "../validate";
+import { checkAxes, gridPoint } from "../gibbs/grid";
+import { checkEnergy, norm } from "./checkEnergy";
+import { descendToRest } from "./descendToRest";
+import { passesMinimumTest } from "./localMinimum";
+import type { FoundMinimum } from "./minima";
+import { byEnergyThenPosition, collect, sameMinimum, type Collected } from "./sameMinimum";
+
+/** Options of {@link basinMap}. */
+export interface BasinMapOptions {
+  /** The grid of starts: one axis per variable of the energy. Required. */
+  axes: readonly Axis[];
+  /**
+   * The minima to label by, as points or objects with `x` (a catalogue's `knownMinima` fits).
+   * Labels then index this list, in its order. @default the minima the descents themselves find,
+   *   sorted by energy
+   */
+  minima?: readonly (Point | { readonly x: Point })[];
+  /** The descent step size. @default 0.01 */
+  eta?: number;
+  /** The most steps per start. @default 10000 */
+  maxIterations?: number;
+  /** A descent has converged when |grad E| <= tolerance. @default 1e-6 */
+  tolerance?: number;
+  /** End points this close are one minimum (see {@link findMinima}). @default 1e-3 * max(1, grid diagonal) */
+  mergeDistance?: number;
+  /** A descent that leaves [-divergenceBound, divergenceBound] has diverged. @default 1e12 */
+  divergenceBound?: number;
+}
+
+/** What {@link basinMap} returns. Fields on the grid are laid out first axis fastest (index i + nx * j). */
+export interface BasinMap {
+  /** The grid coordinates along each axis. */
+  readonly axes: number[][];
+  /**
+   * For each grid start, the index in `minima` of the minimum its descent ended in; -1 when it did
+   * not converge, diverged (or began where E is not finite), stopped on a saddle or maximum, or
+   * (with given minima) ended in a minimum not in the list.
+   */
+  readonly labels: Int32Array;
+  /** The minima, each with `count` = the number of grid starts in its basin. */
+  readonly minima: FoundMinimum[];
+  /** Steps each descent took. */
+  readonly iterations: Int32Array;
+  /** The step size used. */
+  readonly eta: number;
+}
+
+/**
+ * Labels every point of a grid with the minimum that gradient descent x <- x - eta grad E(x)
+ * from that point ends in: a picture of the basins of attraction, the sets of states that recall
+ * each memory.
+ *
+ * For a small step the map approaches the basins of the gradient flow, whose borders are the
+ * stable manifolds of saddles and maxima (on (x^2 - 1)^2 the border is x = 0). A larger step may
+ * move borders, or send starts across them. End points are checked with the test of
+ * {@link isLocalMinimum} and merged as in {@link findMinima}. Cost: one gradient per step per
+ * grid point (a 100 x 100 grid is 10^4 descents).
+ *
+ * @throws TypeError when `energy` is not an Energy or an option has the wrong kind.
+ * @throws RangeError when the axes do not match the energy's dimension, an axis is empty or
+ *   reversed, the grid has more than 1e8 points, a given minimum has the wrong dimension or a
+ *   non-finite energy, or an option is out of range.
+ * @example
+ * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, {
+ *   gradient: (x, _w, g) => { g[0] = 4 * x[0] * (x[0] ** 2 - 1); },
+ * });
+ * const map = basinMap(well, { axes: [{ min: -2, max: 2, count: 5 }] });
+ * Array.from(map.labels); // x = -2, -1 go left; x = 0 is the maximum; x = 1, 2 go right
+ * // => [0, 0, -1, 1, 1]
+ */
+export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
+  const fn = "basinMap";
+  const e = checkEnergy(fn, "energy", energy);
+  const opts = checkOptions(fn, "options", options);
+  const grid = checkAxes(fn, "options.axes", opts.axes, e.dimension);
+  const eta = checkPositive(fn, "options.eta", opts.eta ?? 0.01);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations ?? 10000, 0);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-6);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  let diagonal = 0;
+  for (const a of grid.axes) diagonal += (a.max - a.min) ** 2;
+  const mergeDistance =
+    opts.mergeDistance === undefined
+      ? 1e-3 * Math.max(1, Math.sqrt(diagonal))
+      : checkPositive(fn, "options.mergeDistance", opts.mergeDistance);
+  const given = opts.minima === undefined ? undefined : checkMinima(fn, "options.minima", e, opts.minima);
+
+  const n = e.dimension;
+  const x = new Float64Array(n);
+  const gradientBuffer = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const labels = new Int32Array(grid.size).fill(-1);
+  const iterations = new Int32Array(grid.size);
+  const found: Collected[] = given ?? [];
+  const order = new Float64Array(given?.length ?? 0);
+  for (let s = 0; s < grid.size; s++) {
+    gridPoint(grid.points, s, x);
+    if (!Number.isFinite(e.value(x))) continue;
+    const outcome = descendToRest(e, x, eta, maxIterations, tolerance, bound, gradientBuffer);
+    iterations[s] = outcome.iterations;
+    if (outcome.status !== "converged") continue;
+    const value = e.value(x);
+    if (!Number.isFinite(value) || !passesMinimumTest(e, x, tolerance, 1e-3)) continue;
+    if (given === undefined) {
+      labels[s] = collect(e, found, x, value, outcome.gradientNorm, mergeDistance, 100 * mergeDistance, scratch);
+    } else {
+      labels[s] = matchGiven(e, given, order, x, value, mergeDistance, scratch);
+      if (labels[s] >= 0) given[labels[s]].count++;
+    }
+  }
+  let minima = found.map((m) => ({ x: Array.from(m.x), energy: m.energy, count: m.count, gradientNorm: m.gradientNorm }));
+  if (given === undefined) {
+    // Sort by energy and relabel.
+    const sorted = minima.map((m, k) => ({ ...m, k })).sort(byEnergyThenPosition);
+    const relabel = new Int32Array(sorted.length);
+    sorted.forEach((m, rank) => (relabel[m.k] = rank));
+    for (let s = 0; s < labels.length; s++) if (labels[s] >= 0) labels[s] = relabel[labels[s]];
+    minima = sorted.map(({ x: at, energy: value, count, gradientNorm }) => ({ x: at, energy: value, count, gradientNorm }));
+  }
+  return { axes: grid.points, labels, minima, iterations, eta };
+}
+
+/** Checks the given minima: points of the right dimension with finite E. */
+function checkMinima(fn: string, arg: string, e: Energy, minima: unknown): Collected[] {
+  if (!Array.isArray(minima)) throw new TypeError(message(fn, arg, "an array of points", minima));
+  if (minima.length === 0) throw new RangeError(message(fn, arg, "a non-empty array of points", minima));
+  return minima.map((m, k) => {
+    const raw = m !== null && typeof m === "object" && !Array.isArray(m) && !ArrayBuffer.isView(m) ? (m as { x: unknown }).x : m;
+    const x = checkPoint(fn, `${arg}[${k}]`, raw, e.dimension);
+    const value = e.value(x);
+    if (!Number.isFinite(value)) {
+      throw new RangeError(message(fn, `${arg}[${k}]`, "a point where the energy is finite", raw) + ` (E = ${value})`);
+    }
+    return { x, energy: value, gradientNorm: norm(e.gradient(x, new Float64Array(e.dimension))), count: 0 };
+  });
+}
+
+/** The index of the given minimum that end point x is (nearest first), or -1. */
+function matchGiven(
+  e: Energy,
+  given: Collected[],
+  order: Float64Array,
+  x: Float64Array,
+  value: number,
+  mergeDistance: number,
+  scratch: Float64Array,
+): number {
+  // Distances to each given minimum; try them nearest first.
+  for (let k = 0; k < given.length; k++) {
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) sum += (x[i] - given[k].x[i]) ** 2;
+    order[k] = sum;
+  }
+  const tried = new Uint8Array(given.length);
+  for (let round = 0; round < given.length; round++) {
+    let best = -1;
+    for (let k = 0; k < given.length; k++) if (!tried[k] && (best < 0 || order[k] < order[best])) best = k;
+    tried[best] = 1;
+    if (sameMinimum(e, x, value, given[best].x, given[best].energy, mergeDistance, 100 * mergeDistance, scratch)) return best;
+    if (Math.sqrt(order[best]) > 100 * mergeDistance) return -1;
+  }
+  return -1;
+}

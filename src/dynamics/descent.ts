@@ -1,0 +1,163 @@
+/**
+ * Gradient descent, the discrete-time deterministic EBM: x_{t+1} = x_t - eta grad E(x_t).
+ */
+import type { DescentResult, Energy, Point } from "../types";
+import { checkBoolean, checkInteger, checkNonNegative, checkOptions, checkPositive } from "../validate";
+import { allFinite, checkEnergy, checkStart, norm } from "./checkEnergy";
+
+/** Options of {@link gradientDescent}. */
+export interface GradientDescentOptions {
+  /** eta > 0, the step size (learning rate). Required. */
+  eta: number;
+  /** The most steps to take. @default 10000 */
+  maxIterations?: number;
+  /** Stop ("converged") once |grad E(x_t)| <= tolerance. 0 runs until another rule stops it. @default 1e-8 */
+  tolerance?: number;
+  /** Keep every k-th point in `path` (the start and the last point are always kept). @default 1 */
+  recordEvery?: number;
+  /**
+   * Stop at the first step where E rises ("energy-increased"). With false the run goes on and
+   * `energyIncreases` counts the rises. @default true
+   */
+  stopOnEnergyIncrease?: boolean;
+  /**
+   * A step counts as a rise when E_{t+1} - E_t > energyIncreaseTolerance * max(1, |E_t|), so
+   * rounding noise near a minimum is not reported. @default 1e-12
+   */
+  energyIncreaseTolerance?: number;
+  /** Stop ("diverged") once some |x_i| exceeds this bound. @default 1e12 */
+  divergenceBound?: number;
+}
+
+/** What {@link gradientDescent} returns: the common {@link DescentResult} and a few diagnostics. */
+export interface GradientDescentResult extends DescentResult {
+  /** The step size used. */
+  readonly eta: number;
+  /** How many steps raised the energy (each one breaks the Lyapunov property E(x_{t+1}) <= E(x_t)). */
+  readonly energyIncreases: number;
+  /** |grad E| at the last point (Infinity or NaN when the gradient overflowed there). */
+  readonly gradientNorm: number;
+}
+
+/**
+ * Gradient descent: x_{t+1} = x_t - eta grad E(x_t), from `start` until one rule stops it.
+ *
+ * For a small enough step (eta < 2 / L when grad E is L-Lipschitz along the path) each step
+ * lowers the energy, E(x_{t+1}) <= E(x_t) - eta (1 - L eta / 2) |grad E(x_t)|^2, so E is a
+ * Lyapunov function of the dynamics. On E = k x^2 / 2 the iterates are exactly
+ * x_t = (1 - eta k)^t x_0: they shrink for 0 < eta < 2/k and grow, with E rising, for eta > 2/k.
+ *
+ * Stop reasons, checked in this order before each step and after it:
+ * - "converged": |grad E(x_t)| <= tolerance;
+ * - "max-iterations": maxIterations steps were taken;
+ * - "diverged": a coordinate left [-divergenceBound, divergenceBound], or x, E or grad E became
+ *   non-finite. A new point whose coordinates or energy are not finite is not kept: the run
+ *   ends at the last finite point and `iterations` is that point's step index;
+ * - "energy-increased": E rose (see `energyIncreaseTolerance`) and `stopOnEnergyIncrease` is on.
+ *   The point where it rose is kept, so `energies` shows the rise.
+ *
+ * `times` holds the step index t of each kept point. Cost: one gradient and one energy
+ * evaluation per step.
+ *
+ * @throws TypeError when `energy` is not an Energy, `start` is not an array of numbers, or an
+ *   option has the wrong kind.
+ * @throws RangeError when eta is not a positive finite number, `start` has the wrong dimension
+ *   or E or grad E is not finite there, or an option is out of range.
+ * @example
+ * const bowl = energyFromFunction((x) => x[0] ** 2, { gradient: (x, _w, g) => { g[0] = 2 * x[0]; } });
+ * const run = gradientDescent(bowl, [1], { eta: 0.25, maxIterations: 3 });
+ * run.path.map((p) => p[0]); // x_t = (1 - 0.25 * 2)^t
+ * // => [1, 0.5, 0.25, 0.125]
+ */
+export function gradientDescent(energy: Energy, start: Point, options: GradientDescentOptions): GradientDescentResult {
+  const fn = "gradientDescent";
+  const e = checkEnergy(fn, "energy", energy);
+  const opts = checkOptions(fn, "options", options);
+  const eta = checkPositive(fn, "options.eta", opts.eta);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations ?? 10000, 0);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-8);
+  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery ?? 1, 1);
+  const stopOnRise = checkBoolean(fn, "options.stopOnEnergyIncrease", opts.stopOnEnergyIncrease ?? true);
+  const riseTolerance = checkNonNegative(fn, "options.energyIncreaseTolerance", opts.energyIncreaseTolerance ?? 1e-12);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  const begin = checkStart(fn, "start", e, start);
+
+  const n = e.dimension;
+  let x = begin.x;
+  let value = begin.value;
+  let g = begin.gradient;
+  let gradientNorm = norm(g);
+  let next = new Float64Array(n);
+  let gradientBuffer = new Float64Array(n);
+
+  const path: number[][] = [Array.from(x)];
+  const energies: number[] = [value];
+  const times: number[] = [0];
+  let t = 0;
+  let energyIncreases = 0;
+  let reason: DescentResult["reason"];
+
+  for (;;) {
+    if (gradientNorm <= tolerance) {
+      reason = "converged";
+      break;
+    }
+    if (t >= maxIterations) {
+      reason = "max-iterations";
+      break;
+    }
+    let outside = false;
+    for (let i = 0; i < n; i++) {
+      const xi = x[i] - eta * g[i];
+      next[i] = xi;
+      if (!(Math.abs(xi) <= bound)) outside = true;
+    }
+    const nextValue = e.value(next);
+    if (!allFinite(next) || !Number.isFinite(nextValue)) {
+      reason = "diverged";
+      break;
+    }
+    t++;
+    const rose = nextValue - value > riseTolerance * Math.max(1, Math.abs(value));
+    if (rose) energyIncreases++;
+    const nextGradient = e.gradient(next, gradientBuffer);
+    // Swap the buffers: the old point becomes scratch for the next step.
+    [x, next] = [next, x];
+    gradientBuffer = g;
+    g = nextGradient;
+    value = nextValue;
+    gradientNorm = norm(g);
+    const stop = outside || !Number.isFinite(gradientNorm) || (rose && stopOnRise);
+    if (t % recordEvery === 0 || stop) {
+      path.push(Array.from(x));
+      energies.push(value);
+      times.push(t);
+    }
+    if (outside || !Number.isFinite(gradientNorm)) {
+      reason = "diverged";
+      break;
+    }
+    if (rose && stopOnRise) {
+      reason = "energy-increased";
+      break;
+    }
+  }
+  if (times[times.length - 1] !== t) {
+    path.push(Array.from(x));
+    energies.push(value);
+    times.push(t);
+  }
+  return {
+    path,
+    energies,
+    times,
+    iterations: t,
+    converged: reason === "converged",
+    reason,
+    final: Array.from(x),
+    finalEnergy: value,
+    eta,
+    energyIncreases,
+    gradientNorm,
+  };
+}

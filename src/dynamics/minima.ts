@@ -1,0 +1,199 @@
+/**
+ * Local minima of an energy, found by descent from many starts: the memories a deterministic EBM
+ * can recall.
+ */
+import type { Axis, Energy, Point } from "../types";
+import { checkInteger, checkNonNegative, checkOptions, checkPositive, message } from "../validate";
+import { checkAxes, gridPoint, MAX_GRID_POINTS } from "../gibbs/grid";
+import { checkEnergy, checkStart } from "./checkEnergy";
+import { descendToRest } from "./descendToRest";
+import { passesMinimumTest } from "./localMinimum";
+import { byEnergyThenPosition, collect, type Collected } from "./sameMinimum";
+
+/** A local minimum found by descent. */
+export interface FoundMinimum {
+  /** Where it is (the lowest end point of the descents that reached it). */
+  readonly x: number[];
+  /** E at x. */
+  readonly energy: number;
+  /** How many starts ended in it. */
+  readonly count: number;
+  /** |grad E| at x. */
+  readonly gradientNorm: number;
+}
+
+/** Options of {@link findMinima}. */
+export interface FindMinimaOptions {
+  /** Starting points. Give these or `grid`, not both. */
+  starts?: readonly Point[];
+  /**
+   * A grid of starts: one axis per variable, or a number of points per axis spread over
+   * `energy.domain`. @default energy.domain with min(41, max(3, floor(4096^(1/n)))) points per axis
+   */
+  grid?: readonly Axis[] | number;
+  /** The descent step size. Too large a step for the landscape's curvature makes runs diverge. @default 0.01 */
+  eta?: number;
+  /** The most steps per start. @default 100000 */
+  maxIterations?: number;
+  /** A descent has converged when |grad E| <= tolerance. @default 1e-8 */
+  tolerance?: number;
+  /**
+   * End points closer than this are one minimum; end points up to 100 times farther apart are
+   * one minimum too when no barrier separates them. @default 1e-3 * max(1, diameter of the starts' box)
+   */
+  mergeDistance?: number;
+  /** A descent that leaves [-divergenceBound, divergenceBound] has diverged. @default 1e12 */
+  divergenceBound?: number;
+}
+
+/** What {@link findMinima} returns. */
+export interface MinimaSearch {
+  /** The distinct local minima, lowest energy first (equal energies left to right). */
+  readonly minima: FoundMinimum[];
+  /** How many starts were tried. */
+  readonly starts: number;
+  /** Starts whose descent hit maxIterations before converging. */
+  readonly notConverged: number;
+  /** Starts whose descent diverged (or, on a grid, began where E or grad E is not finite). */
+  readonly diverged: number;
+  /** Starts whose descent stopped on a critical point that is not a minimum (a saddle or maximum). */
+  readonly notMinima: number;
+}
+
+/**
+ * Finds the distinct local minima of E by gradient descent x <- x - eta grad E(x) from many
+ * starts (a grid over `energy.domain` unless `starts` or `grid` is given).
+ *
+ * Each descent runs until |grad E| <= tolerance. Its end point counts as a minimum only if it
+ * passes the test of {@link isLocalMinimum} (vanishing gradient, no small move lowers E, a
+ * positive semidefinite Hessian), so starts that land exactly on a maximum or saddle do not
+ * produce false minima. End points that are the same minimum are merged (see `mergeDistance`).
+ * The minima come sorted by energy, each with how many starts reached it. Cost: one gradient per
+ * step per start. Descent creeps into a flat minimum (on x^4, |x_t| ~ 1 / sqrt(8 eta t)): raise
+ * `tolerance` (1e-6) or `maxIterations` when starts come back as `notConverged`.
+ *
+ * @throws TypeError when `energy` is not an Energy or an option has the wrong kind.
+ * @throws RangeError when both or neither of starts and grid can be used (no domain), a start has
+ *   the wrong dimension or E or grad E is not finite there, the grid is empty, reversed, or larger
+ *   than 1e8 points, or an option is out of range.
+ * @example
+ * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, {
+ *   gradient: (x, _w, g) => { g[0] = 4 * x[0] * (x[0] ** 2 - 1); },
+ * });
+ * const found = findMinima(well, { grid: [{ min: -2, max: 2, count: 21 }] });
+ * found.minima.map((m) => Math.round(m.x[0] * 1e6) / 1e6); // the wells at x = -1 and x = 1
+ * // => [-1, 1]
+ */
+export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaSearch {
+  const fn = "findMinima";
+  const e = checkEnergy(fn, "energy", energy);
+  const opts = checkOptions(fn, "options", options);
+  const eta = checkPositive(fn, "options.eta", opts.eta ?? 0.01);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations ?? 100000, 0);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-8);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  const starts = startsOf(fn, e, opts);
+  const mergeDistance =
+    opts.mergeDistance === undefined
+      ? 1e-3 * Math.max(1, starts.diameter)
+      : checkPositive(fn, "options.mergeDistance", opts.mergeDistance);
+
+  const n = e.dimension;
+  const x = new Float64Array(n);
+  const gradientBuffer = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const found: Collected[] = [];
+  let notConverged = 0;
+  let diverged = 0;
+  let notMinima = 0;
+  for (let s = 0; s < starts.count; s++) {
+    starts.write(s, x);
+    if (!Number.isFinite(e.value(x))) {
+      diverged++;
+      continue;
+    }
+    const outcome = descendToRest(e, x, eta, maxIterations, tolerance, bound, gradientBuffer);
+    if (outcome.status === "diverged") {
+      diverged++;
+      continue;
+    }
+    if (outcome.status === "max-iterations") {
+      notConverged++;
+      continue;
+    }
+    const value = e.value(x);
+    if (!Number.isFinite(value)) {
+      diverged++;
+      continue;
+    }
+    if (!passesMinimumTest(e, x, tolerance, 1e-3)) {
+      notMinima++;
+      continue;
+    }
+    collect(e, found, x, value, outcome.gradientNorm, mergeDistance, 100 * mergeDistance, scratch);
+  }
+  const minima = found
+    .map((m) => ({ x: Array.from(m.x), energy: m.energy, count: m.count, gradientNorm: m.gradientNorm }))
+    .sort(byEnergyThenPosition);
+  return { minima, starts: starts.count, notConverged, diverged, notMinima };
+}
+
+/** The starts of a search: how many, a way to write start s into a buffer, and their extent. */
+interface Starts {
+  count: number;
+  write: (s: number, out: Float64Array) => void;
+  /** The diagonal of the box the starts span. */
+  diameter: number;
+}
+
+/** Reads `starts` or `grid` (or the energy's domain) into {@link Starts}. */
+function startsOf(fn: string, e: Energy, opts: FindMinimaOptions): Starts {
+  const n = e.dimension;
+  if (opts.starts !== undefined && opts.grid !== undefined) {
+    throw new RangeError(message(fn, "options", "given starts or grid, not both", "both"));
+  }
+  if (opts.starts !== undefined) {
+    if (!Array.isArray(opts.starts)) throw new TypeError(message(fn, "options.starts", "an array of points", opts.starts));
+    if (opts.starts.length === 0) throw new RangeError(message(fn, "options.starts", "a non-empty array of points", opts.starts));
+    const points = opts.starts.map((p, i) => checkStart(fn, `options.starts[${i}]`, e, p).x);
+    const lower = new Float64Array(n).fill(Infinity);
+    const upper = new Float64Array(n).fill(-Infinity);
+    for (const p of points) {
+      for (let i = 0; i < n; i++) {
+        lower[i] = Math.min(lower[i], p[i]);
+        upper[i] = Math.max(upper[i], p[i]);
+      }
+    }
+    return { count: points.length, write: (s, out) => out.set(points[s]), diameter: diagonal(lower, upper) };
+  }
+  let axes: readonly Axis[];
+  let arg = "options.grid";
+  if (opts.grid === undefined || typeof opts.grid === "number") {
+    const domain = e.domain;
+    if (domain === undefined) {
+      throw new RangeError(message(fn, "options", "given starts or grid when the energy has no domain", "neither"));
+    }
+    const defaultCount = Math.min(41, Math.max(3, Math.floor(Math.pow(4096, 1 / n))));
+    const count =
+      opts.grid === undefined ? defaultCount : checkInteger(fn, "options.grid", opts.grid, 2, MAX_GRID_POINTS);
+    if (!Array.isArray(domain.lower) || !Array.isArray(domain.upper) || domain.lower.length !== n || domain.upper.length !== n) {
+      throw new RangeError(message(fn, "energy.domain", `a box with ${n} lower and ${n} upper bounds`, domain));
+    }
+    axes = domain.lower.map((min, i) => ({ min, max: domain.upper[i], count }));
+    arg = "energy.domain";
+  } else {
+    axes = opts.grid;
+  }
+  const grid = checkAxes(fn, arg, axes, n);
+  const lower = Float64Array.from(grid.axes, (a) => a.min);
+  const upper = Float64Array.from(grid.axes, (a) => a.max);
+  return { count: grid.size, write: (s, out) => gridPoint(grid.points, s, out), diameter: diagonal(lower, upper) };
+}
+
+/** |upper - lower|, the diagonal of a box. */
+function diagonal(lower: Float64Array, upper: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < lower.length; i++) sum += (upper[i] - lower[i]) ** 2;
+  const d = Math.sqrt(sum);
+  return Number.isFinite(d) ? d : 0;
+}

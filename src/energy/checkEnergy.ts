@@ -1,0 +1,160 @@
+/**
+ * Door checks for energies, shared by every function that takes one.
+ *
+ * `checkEnergy` refuses something that is not an Energy; `checkEnergyAt` refuses a point where
+ * the energy (and, when the caller needs it, its gradient) is not a finite number, so a sampler
+ * or a descent fails at the door with a clear message instead of producing NaN a million steps
+ * later. `checkBox`, `checkKnownMinima` and `checkOptionKeys` check the optional parts.
+ */
+import type { Box, Energy, KnownMinimum, Point } from "../types";
+import { describe, message } from "../validate";
+
+/**
+ * Checks that `value` is an Energy: an object with a positive integer `dimension` and `value`
+ * and `gradient` functions.
+ *
+ * @throws TypeError naming the function and the argument otherwise.
+ * @example
+ * checkEnergy("metropolis", "energy", doubleWell()); // => the same energy
+ * checkEnergy("metropolis", "energy", (x: number) => x * x);
+ * // throws TypeError("metropolis: energy must be an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell()), got a function")
+ */
+export function checkEnergy(fn: string, arg: string, value: unknown): Energy {
+  const candidate = value as Partial<Energy> | null;
+  const ok =
+    candidate !== null &&
+    typeof candidate === "object" &&
+    typeof candidate.value === "function" &&
+    typeof candidate.gradient === "function" &&
+    Number.isInteger(candidate.dimension) &&
+    (candidate.dimension as number) > 0;
+  if (!ok) {
+    throw new TypeError(
+      message(fn, arg, "an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell())", value),
+    );
+  }
+  return value as Energy;
+}
+
+/** What `checkEnergyAt` checks besides the value. */
+export interface CheckEnergyAtOptions {
+  /** Also require a finite gradient (samplers that use it: Langevin, MALA, descent). @default true */
+  gradient?: boolean;
+  /** How the point is called in the message. @default "the starting point" */
+  label?: string;
+}
+
+function pointText(x: Point): string {
+  return `[${Array.from(x, (v) => describe(v)).join(", ")}]`;
+}
+
+/**
+ * Evaluates E(x) (and dE/dx unless told not to) and refuses the point when either is not a
+ * finite number. Call it once at the door of a descent or a sampler, on each starting point.
+ *
+ * @returns E(x), so the caller need not evaluate it again.
+ * @throws RangeError `<fn>: energy "<name>" has a value that is not finite at the starting point
+ *   x = [..]: E = NaN` (or the same for a gradient component, naming it).
+ * @example
+ * checkEnergyAt("langevin", doubleWell(), [0.5]); // => 0.5625
+ * checkEnergyAt("langevin", energyFromFormula("log(x)", { variables: ["x"] }), [-1]);
+ * // throws RangeError('langevin: energy "log(x)" has a value that is not finite at the starting point x = [-1]: E = NaN')
+ */
+export function checkEnergyAt(fn: string, energy: Energy, x: Point, options: CheckEnergyAtOptions = {}): number {
+  const label = options.label ?? "the starting point";
+  const value = energy.value(x);
+  if (!Number.isFinite(value)) {
+    throw new RangeError(
+      `${fn}: energy ${describe(energy.name)} has a value that is not finite at ${label} x = ${pointText(x)}: E = ${describe(value)}`,
+    );
+  }
+  if (options.gradient ?? true) {
+    const g = energy.gradient(x, new Float64Array(energy.dimension));
+    for (let i = 0; i < g.length; i++) {
+      if (!Number.isFinite(g[i])) {
+        const variable = energy.variables?.[i] ?? `x${i + 1}`;
+        throw new RangeError(
+          `${fn}: energy ${describe(energy.name)} has a gradient that is not finite at ${label} x = ${pointText(x)}: ` +
+            `dE/d${variable} = ${describe(g[i])}`,
+        );
+      }
+    }
+  }
+  return value;
+}
+
+/**
+ * Checks a plotting box for dimension n: `lower` and `upper` arrays of n finite numbers with
+ * lower[i] < upper[i]. Returns a frozen copy.
+ *
+ * @throws TypeError for the wrong kind, RangeError for wrong lengths or an empty interval.
+ * @example
+ * checkBox("energyFromFormula", "options.domain", { lower: [-2], upper: [2] }, 1); // => { lower: [-2], upper: [2] }
+ */
+export function checkBox(fn: string, arg: string, value: unknown, dimension: number): Box {
+  const box = value as Partial<Box> | null;
+  if (box === null || typeof box !== "object" || !Array.isArray(box.lower) || !Array.isArray(box.upper)) {
+    throw new TypeError(message(fn, arg, "a box { lower: number[], upper: number[] }", value));
+  }
+  const lower = box.lower as unknown[];
+  const upper = box.upper as unknown[];
+  if (lower.length !== dimension || upper.length !== dimension) {
+    throw new RangeError(message(fn, arg, `a box with ${dimension} lower and ${dimension} upper bounds`, value));
+  }
+  for (let i = 0; i < dimension; i++) {
+    const lo = lower[i];
+    const hi = upper[i];
+    if (typeof lo !== "number" || typeof hi !== "number" || !Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
+      throw new RangeError(message(fn, `${arg} axis ${i}`, "finite bounds with lower < upper", [lo, hi]));
+    }
+  }
+  return Object.freeze({ lower: Object.freeze([...(lower as number[])]), upper: Object.freeze([...(upper as number[])]) });
+}
+
+/**
+ * Checks a list of known minima for dimension n: each `{ x: n finite numbers, energy: finite,
+ * label?: string }`. Returns a frozen deep copy.
+ *
+ * @throws TypeError or RangeError naming the offending entry.
+ * @example
+ * checkKnownMinima("energyFromFormula", "options.knownMinima", [{ x: [1], energy: 0 }], 1).length; // => 1
+ */
+export function checkKnownMinima(fn: string, arg: string, value: unknown, dimension: number): readonly KnownMinimum[] {
+  if (!Array.isArray(value)) throw new TypeError(message(fn, arg, "an array of { x, energy, label? }", value));
+  return Object.freeze(
+    value.map((entry: unknown, k) => {
+      const m = entry as Partial<KnownMinimum> | null;
+      const name = `${arg}[${k}]`;
+      if (m === null || typeof m !== "object") throw new TypeError(message(fn, name, "an object { x, energy, label? }", entry));
+      const x = m.x as unknown;
+      if (!Array.isArray(x) || x.length !== dimension || x.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
+        throw new RangeError(message(fn, `${name}.x`, `an array of ${dimension} finite numbers`, x));
+      }
+      if (typeof m.energy !== "number" || !Number.isFinite(m.energy)) {
+        throw new RangeError(message(fn, `${name}.energy`, "a finite number", m.energy));
+      }
+      if (m.label !== undefined && typeof m.label !== "string") {
+        throw new TypeError(message(fn, `${name}.label`, "a string", m.label));
+      }
+      const copy: KnownMinimum = { x: Object.freeze([...(x as number[])]), energy: m.energy, ...(m.label !== undefined ? { label: m.label } : {}) };
+      return Object.freeze(copy);
+    }),
+  );
+}
+
+/**
+ * Refuses option names that are not in `allowed` (a misspelt option would otherwise be
+ * silently ignored).
+ *
+ * @throws RangeError `<fn>: <arg>.<key> is not an option; the options are a, b, c`.
+ * @example
+ * checkOptionKeys("doubleWell", "options", { barier: 2 }, ["barrier", "position"]);
+ * // throws RangeError("doubleWell: options.barier is not an option; the options are barrier, position")
+ */
+export function checkOptionKeys(fn: string, arg: string, value: object, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new RangeError(`${fn}: ${arg}.${key} is not an option; the options are ${allowed.join(", ") || "(none)"}`);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The Hopfield network as data: N units with values +1 or -1, symmetric weights W with a zero
+ * diagonal, and biases b. The same object describes a fully visible Boltzmann machine.
+ */
+import { checkBoolean, checkOptions } from "../validate";
+import { checkSpinPatterns, readCouplings, checkBiases } from "./checks";
+
+/**
+ * N units with symmetric weights (zero diagonal) and biases.
+ *
+ * `weights` is row-major: W_ij is `weights[i * size + j]`. Make one with {@link hebbianWeights}
+ * or {@link hopfieldNetwork}; every function that takes a network also accepts the weights as an
+ * array of rows (number[][]).
+ */
+export interface HopfieldNetwork {
+  /** N, the number of units. */
+  readonly size: number;
+  /** W, N x N, row-major: W_ij at index i * N + j. Symmetric, zero diagonal. */
+  readonly weights: Float64Array;
+  /** b, length N (zeros when the network has no biases). */
+  readonly biases: Float64Array;
+  /** P, the number of patterns stored by the Hebbian rule (absent for hand-made networks). */
+  readonly patternCount?: number;
+}
+
+/** Options of {@link hebbianWeights}. */
+export interface HebbianOptions {
+  /** Divide by N (W = (1/N) sum_mu xi xi^T); false keeps the integer sums. @default true */
+  normalize?: boolean;
+  /** Biases b, one per unit. @default all zero */
+  biases?: readonly number[];
+}
+
+/**
+ * Stores patterns with Hebb's rule (Hopfield 1982, eq. 2):
+ * W_ij = (1/N) sum_mu xi_i^mu xi_j^mu for i != j, and W_ii = 0.
+ *
+ * Each pattern then sits at (or near) a minimum of E(s) = -1/2 s^T W s - b^T s while the load
+ * P/N stays below about 0.138 (Amit, Gutfreund & Sompolinsky 1985). Cost O(N^2 P / 32):
+ * the sums are counted 32 patterns at a time with bit operations.
+ *
+ * @param patterns P patterns, each an array of N values +1 or -1.
+ * @throws TypeError when `patterns` is not an array of arrays, or an option has the wrong kind.
+ * @throws RangeError when the list is empty, the patterns disagree in length, a value is not
+ *   +1 or -1, or the biases are not N finite numbers.
+ * @example
+ * const net = hebbianWeights([[1, -1, 1], [1, 1, -1]]);
+ * net.weights[0 * 3 + 1]; // (1*-1 + 1*1) / 3
+ * // => 0
+ * net.weights[1 * 3 + 2]; // (-1*1 + 1*-1) / 3
+ * // => -0.6666666666666666
+ */
+export function hebbianWeights(patterns: readonly (readonly number[])[], options?: HebbianOptions): HopfieldNetwork {
+  const fn = "hebbianWeights";
+  const opts = checkOptions(fn, "options", options);
+  const list = checkSpinPatterns(fn, "patterns", patterns);
+  const normalize = opts.normalize === undefined ? true : checkBoolean(fn, "options.normalize", opts.normalize);
+  const n = list.size;
+  const biases = opts.biases === undefined ? new Float64Array(n) : checkBiases(fn, "options.biases", opts.biases, n);
+  const weights = hebbianMatrix(list.data, list.count, n, normalize ? 1 / n : 1);
+  return { size: n, weights, biases, patternCount: list.count };
+}
+
+/**
+ * W = scale * sum_mu xi^mu xi^mu^T with a zero diagonal, from P patterns stored row after row
+ * in `data` (P x N). Internal fast path: no validation.
+ *
+ * The sum is counted with bits: write unit i's values across the P patterns as a P-bit string
+ * (bit mu set when xi_i^mu = +1). Then sum_mu xi_i^mu xi_j^mu = (agreements) - (disagreements)
+ * = P - 2 d_ij, where d_ij = popcount(bits_i XOR bits_j) is the Hamming distance of the two
+ * strings. The result is the same integer as the plain sum (so the same doubles after the
+ * scale), about 15 times faster at P = 200.
+ */
+export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: number): Float64Array {
+  const words = Math.ceil(count / 32);
+  const bits = new Int32Array(n * words);
+  for (let mu = 0; mu < count; mu++) {
+    const offset = mu * n;
+    const word = mu >>> 5;
+    const mask = 1 << (mu & 31);
+    for (let i = 0; i < n; i++) if (data[offset + i] === 1) bits[i * words + word] |= mask;
+  }
+  const weights = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const oi = i * words;
+    for (let j = i + 1; j < n; j++) {
+      const oj = j * words;
+      let distance = 0;
+      for (let k = 0; k < words; k++) distance += popcount32(bits[oi + k] ^ bits[oj + k]);
+      const w = (count - 2 * distance) * scale;
+      weights[i * n + j] = w;
+      weights[j * n + i] = w;
+    }
+  }
+  return weights;
+}
+
+/** The number of set bits of a 32-bit integer (the SWAR bit count). */
+function popcount32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/**
+ * Makes a network from weights you choose: W as an array of N rows of N numbers (symmetric,
+ * zero diagonal), and optional biases b.
+ *
+ * The energy E(s) = -1/2 s^T W s - b^T s decreases under asynchronous updates only when W is
+ * symmetric with a zero (or non-negative) diagonal; this library asks for a zero diagonal, which
+ * for +-1 units loses nothing (the diagonal only adds the constant -1/2 sum_i W_ii).
+ *
+ * @throws TypeError when `weights` is not an array of arrays of numbers.
+ * @throws RangeError when W is not square, not symmetric (to 1e-12 relative), has a non-zero
+ *   diagonal entry or a non-finite entry, or b is not N finite numbers.
+ * @example
+ * const net = hopfieldNetwork([[0, 1], [1, 0]], [0.5, 0]);
+ * net.size;
+ * // => 2
+ */
+export function hopfieldNetwork(weights: readonly (readonly number[])[], biases?: readonly number[]): HopfieldNetwork {
+  const couplings = readCouplings("hopfieldNetwork", "weights", weights, biases, "biases");
+  return { size: couplings.size, weights: couplings.weights, biases: couplings.biases };
+}

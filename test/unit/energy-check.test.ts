@@ -1,0 +1,76 @@
+// Door checks for energies: checkEnergy, checkEnergyAt, checkBox, checkKnownMinima, checkOptionKeys.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { checkBox, checkEnergy, checkEnergyAt, checkKnownMinima, checkOptionKeys } from "../../src/energy/checkEnergy";
+import { energyFromFormula } from "../../src/energy/fromFormula";
+import { energyFromFunction } from "../../src/energy/fromFunction";
+import { doubleWell } from "../../src/landscapes/doubleWell";
+
+test("checkEnergy accepts energies and refuses anything else with a TypeError", () => {
+  const well = doubleWell();
+  assert.equal(checkEnergy("metropolis", "energy", well), well);
+  const expected = "an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell())";
+  for (const [bad, shown] of [
+    [(x: number) => x * x, "a function"],
+    [null, "null"],
+    [{ value: () => 0, gradient: () => 0, dimension: 0 }, "an object"],
+    [{ value: () => 0, dimension: 1 }, "an object"],
+  ] as const) {
+    assert.throws(() => checkEnergy("metropolis", "energy", bad), { name: "TypeError", message: `metropolis: energy must be ${expected}, got ${shown}` });
+  }
+});
+
+test("checkEnergyAt returns E at a good point", () => {
+  assert.equal(checkEnergyAt("langevin", doubleWell(), [0.5]), 0.5625);
+  assert.equal(checkEnergyAt("langevin", doubleWell(), Float64Array.of(2)), 9);
+});
+
+test("checkEnergyAt refuses a point where the value is not finite", () => {
+  const log = energyFromFormula("log(x)", { variables: ["x"] });
+  assert.throws(() => checkEnergyAt("langevin", log, [-1]), {
+    name: "RangeError",
+    message: 'langevin: energy "log(x)" has a value that is not finite at the starting point x = [-1]: E = NaN',
+  });
+  assert.throws(() => checkEnergyAt("metropolis", log, [0], { gradient: false, label: "chain 3's start" }), {
+    name: "RangeError",
+    message: 'metropolis: energy "log(x)" has a value that is not finite at chain 3\'s start x = [0]: E = -Infinity',
+  });
+});
+
+test("checkEnergyAt refuses a point where the gradient is not finite, unless told the gradient is not needed", () => {
+  // sqrt(x^2 + y^2) is finite at the origin; its gradient x / sqrt(x^2 + y^2) is 0/0 there.
+  const cone = energyFromFormula("sqrt(x^2 + y^2)", { variables: ["x", "y"] });
+  assert.throws(() => checkEnergyAt("gradientDescent", cone, [0, 0]), {
+    name: "RangeError",
+    message: 'gradientDescent: energy "sqrt(x^2 + y^2)" has a gradient that is not finite at the starting point x = [0, 0]: dE/dx = NaN',
+  });
+  assert.equal(checkEnergyAt("metropolis", cone, [0, 0], { gradient: false }), 0);
+  const custom = energyFromFunction((x) => x[0], { gradient: (_x, _w, out) => { out[0] = Infinity; } });
+  assert.throws(() => checkEnergyAt("mala", custom, [1]), { name: "RangeError", message: /dE\/dx = Infinity$/ });
+});
+
+test("checkBox copies a valid box and refuses bad ones", () => {
+  const box = checkBox("f", "domain", Object.freeze({ lower: [-1, 0], upper: [1, 2] }), 2);
+  assert.deepEqual(box, { lower: [-1, 0], upper: [1, 2] });
+  assert.ok(Object.isFrozen(box) && Object.isFrozen(box.lower));
+  assert.throws(() => checkBox("f", "domain", [0, 1], 1), { name: "TypeError", message: "f: domain must be a box { lower: number[], upper: number[] }, got [0, 1]" });
+  assert.throws(() => checkBox("f", "domain", { lower: [0], upper: [1] }, 2), { name: "RangeError", message: "f: domain must be a box with 2 lower and 2 upper bounds, got an object" });
+  assert.throws(() => checkBox("f", "domain", { lower: [0], upper: [NaN] }, 1), { name: "RangeError", message: "f: domain axis 0 must be finite bounds with lower < upper, got [0, NaN]" });
+});
+
+test("checkKnownMinima copies valid minima and names the bad entry", () => {
+  const minima = checkKnownMinima("f", "minima", [{ x: [1, 2], energy: -3, label: "deep" }, { x: [0, 0], energy: 0 }], 2);
+  assert.deepEqual(minima, [{ x: [1, 2], energy: -3, label: "deep" }, { x: [0, 0], energy: 0 }]);
+  assert.ok(Object.isFrozen(minima) && Object.isFrozen(minima[0]) && Object.isFrozen(minima[0].x));
+  assert.throws(() => checkKnownMinima("f", "minima", { x: [0] }, 1), { name: "TypeError", message: "f: minima must be an array of { x, energy, label? }, got an object" });
+  assert.throws(() => checkKnownMinima("f", "minima", [{ x: [0], energy: NaN }], 1), { name: "RangeError", message: "f: minima[0].energy must be a finite number, got NaN" });
+  assert.throws(() => checkKnownMinima("f", "minima", [{ x: [0], energy: 0, label: 1 }], 1), { name: "TypeError", message: "f: minima[0].label must be a string, got 1" });
+});
+
+test("checkOptionKeys names a misspelt option and lists the right ones", () => {
+  checkOptionKeys("doubleWell", "options", { barrier: 2 }, ["barrier", "position"]);
+  assert.throws(() => checkOptionKeys("doubleWell", "options", { barier: 2 }, ["barrier", "position"]), {
+    name: "RangeError",
+    message: "doubleWell: options.barier is not an option; the options are barrier, position",
+  });
+});

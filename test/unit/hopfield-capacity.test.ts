@@ -1,0 +1,90 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { HOPFIELD_CRITICAL_LOAD, erfc, hopfieldCapacity, hopfieldErrorProbability } from "../../src/hopfield/capacity";
+
+/**
+ * The exact probability that a unit of a stored pattern is unstable in a Hebbian network with zero
+ * diagonal: xi_i h_i = ((N - 1) + X) / N where X is a sum of K = (P - 1)(N - 1) independent fair
+ * +-1 terms (for one unit, the crosstalk terms xi_i^mu xi_i^nu xi_j^nu xi_j^mu are independent
+ * coins). Unstable iff X < -(N - 1), i.e. B = (X + K) / 2 ~ Binomial(K, 1/2) is below (K - N + 1) / 2.
+ */
+function exactUnstableProbability(N: number, P: number): number {
+  const K = (P - 1) * (N - 1);
+  const threshold = (K - N + 1) / 2;
+  let logPmf = -K * Math.LN2;
+  let sum = 0;
+  for (let k = 0; k < threshold; k++) {
+    sum += Math.exp(logPmf);
+    logPmf += Math.log((K - k) / (k + 1));
+  }
+  return sum;
+}
+
+test("capacity: recall is near perfect at load 0.05 and poor at load 0.2 (N = 300, 5% flipped cues)", () => {
+  // Amit, Gutfreund & Sompolinsky (1985): retrieval breaks down at alpha_c = 0.138 for large N;
+  // at N = 300 the drop is smoothed, so the bounds are loose but on either side of it.
+  const result = hopfieldCapacity({ N: 300, loads: [0.05, 0.2], trials: 3, seed: "capacity", flipFraction: 0.05 });
+  const [low, high] = result.points;
+  assert.equal(low.patternCount, 15);
+  assert.equal(high.patternCount, 60);
+  assert.equal(low.overlaps.length, 3 * 15);
+  assert.equal(high.overlaps.length, 3 * 20);
+  assert.ok(low.recallFraction >= 0.95, `recall at 0.05: ${low.recallFraction}`);
+  assert.ok(low.meanOverlap >= 0.99, `overlap at 0.05: ${low.meanOverlap}`);
+  assert.ok(high.recallFraction <= 0.5, `recall at 0.2: ${high.recallFraction}`);
+  assert.ok(high.meanOverlap <= 0.85, `overlap at 0.2: ${high.meanOverlap}`);
+  assert.ok(high.meanSweeps > low.meanSweeps);
+  assert.equal(result.criticalLoad, HOPFIELD_CRITICAL_LOAD);
+  // The reported fraction is the count of overlaps at or above the threshold.
+  assert.equal(high.recallFraction, high.overlaps.filter((m) => m >= 0.95).length / high.overlaps.length);
+});
+
+test("capacity: the fraction of unstable units matches the exact binomial crosstalk probability", () => {
+  // N = 300, P = 60: exact probability 0.01195 (the Gaussian 1/2 erfc(1/sqrt(2 alpha)) gives 0.0127).
+  // 5 trials x 20 cues x 300 units = 30000 units, about 360 unstable. Units of one network share
+  // its couplings, so the count varies more than a binomial one: over seeds 1-5 the measured
+  // fraction ranged over 0.0122-0.0145; a 25% band allows for that.
+  const result = hopfieldCapacity({ N: 300, loads: [0.2], trials: 5, seed: 21 });
+  const exact = exactUnstableProbability(300, 60);
+  assert.ok(Math.abs(exact - 0.01195) < 0.00001, `exact ${exact}`);
+  const measured = result.points[0].unstableFraction;
+  assert.ok(Math.abs(measured - exact) < 0.25 * exact, `measured ${measured}, exact ${exact}`);
+  assert.equal(result.points[0].predictedUnstableFraction, hopfieldErrorProbability(0.2));
+});
+
+test("hopfieldErrorProbability: 1/2 erfc(1/sqrt(2 alpha)) against tabulated erfc", () => {
+  // erfc(1) = 0.157299207050285, erfc(2) = 0.004677734981047266 (Abramowitz & Stegun, table 7.1).
+  assert.ok(Math.abs(hopfieldErrorProbability(0.5) / (0.157299207050285 / 2) - 1) < 2e-7);
+  assert.ok(Math.abs(hopfieldErrorProbability(0.125) / (0.004677734981047266 / 2) - 1) < 2e-7);
+  assert.ok(Math.abs(erfc(-1) - (2 - 0.157299207050285)) < 2e-7);
+  assert.ok(Math.abs(erfc(0) - 1) < 2e-7);
+  // The doc example: 0.36% of the units at alpha_c.
+  assert.equal(hopfieldErrorProbability(0.138).toFixed(4), "0.0036");
+  assert.throws(() => hopfieldErrorProbability(0), { name: "RangeError", message: /^hopfieldErrorProbability: alpha must be a positive finite number, got 0$/ });
+});
+
+test("capacity: same seed gives identical results; a load's numbers do not depend on the other loads", () => {
+  const a = hopfieldCapacity({ N: 120, loads: [0.1, 0.2], trials: 2, seed: 5, flipFraction: 0.1 });
+  const b = hopfieldCapacity({ N: 120, loads: [0.1, 0.2], trials: 2, seed: 5, flipFraction: 0.1 });
+  assert.deepEqual(a, b);
+  const only = hopfieldCapacity({ N: 120, loads: [0.2], trials: 2, seed: 5, flipFraction: 0.1 });
+  assert.deepEqual(only.points[0], a.points[1]);
+  const other = hopfieldCapacity({ N: 120, loads: [0.2], trials: 2, seed: 6, flipFraction: 0.1 });
+  assert.notDeepEqual(other.points[0].overlaps, a.points[1].overlaps);
+});
+
+test("capacity: the doc example", () => {
+  const result = hopfieldCapacity({ N: 200, loads: [0.05, 0.3], trials: 2, seed: 7 });
+  assert.deepEqual(result.points.map((p) => p.recallFraction > 0.5), [true, false]);
+});
+
+test("hopfieldCapacity: rejects bad options", () => {
+  const base = { N: 100, loads: [0.1], trials: 1, seed: 1 };
+  assert.throws(() => hopfieldCapacity(undefined as never), { name: "TypeError", message: /^hopfieldCapacity: options must be an options object, got undefined$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, N: 1 }), { name: "RangeError", message: /^hopfieldCapacity: options.N must be an integer in \[2, 5000\], got 1$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, loads: [] }), { name: "RangeError", message: /^hopfieldCapacity: options.loads must be a non-empty array of loads P\/N, got \[\]$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, loads: [0.1, 0] }), { name: "RangeError", message: /^hopfieldCapacity: options.loads\[1\] must be a number in \(0, 2\], got 0$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, trials: 1.5 }), { name: "RangeError", message: /^hopfieldCapacity: options.trials must be an integer in \[1, 10000\], got 1.5$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, flipFraction: -0.1 }), { name: "RangeError", message: /^hopfieldCapacity: options.flipFraction must be a number in \[0, 1\], got -0.1$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, seed: undefined as never }), { name: "TypeError", message: /^hopfieldCapacity: options.seed must be/ });
+});

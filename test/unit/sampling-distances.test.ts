@@ -1,0 +1,76 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { histogram } from "../../src/sampling/histogram";
+import { binMasses } from "../../src/sampling/binMasses";
+import { totalVariation } from "../../src/sampling/totalVariation";
+import { klDivergence } from "../../src/sampling/klDivergence";
+
+const close = (a: number, b: number, tolerance = 1e-12) => assert.ok(Math.abs(a - b) <= tolerance, `${a} vs ${b}`);
+
+test("binMasses: Simpson's rule is exact for cubics; values at centres use the midpoint rule", () => {
+  // q(x) = 4 x^3 on [0, 1] has bin masses b^4 - a^4 exactly (Simpson is exact up to degree 3).
+  const h = histogram([0, 1], { bins: 4, range: [0, 1] });
+  const masses = binMasses(h, (x) => 4 * x ** 3);
+  const exact = [0.25 ** 4, 0.5 ** 4 - 0.25 ** 4, 0.75 ** 4 - 0.5 ** 4, 1 - 0.75 ** 4];
+  masses.forEach((m, i) => close(m, exact[i], 1e-15));
+  assert.deepEqual(binMasses(h, [1, 2, 3, 4]), [0.25, 0.5, 0.75, 1]);
+  // The standard normal density over 10 bins of [0, 1]: the masses add up to Phi(1) - Phi(0) =
+  // erf(1 / sqrt 2) / 2 = 0.3413447460685429 (Abramowitz and Stegun, table 26.1). Simpson's error
+  // per bin is at most width^5 max|q''''| / (180 * 16^4) = 1e-12 here (max|q''''| = 3 / sqrt(2 pi)).
+  const normal = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+  const tenths = binMasses(histogram([0, 1], { bins: 10, range: [0, 1] }), normal);
+  close(tenths.reduce((a, b) => a + b, 0), 0.3413447460685429, 1e-11);
+});
+
+test("totalVariation: a hand-computed case, the outside cell, and normalize", () => {
+  // 4 samples, bins [0, .5) and [.5, 1]: p = (3/4, 1/4); uniform q = (1/2, 1/2): TV = 1/4.
+  const h = histogram([0.1, 0.2, 0.3, 0.6], { bins: 2, range: [0, 1] });
+  close(totalVariation(h, () => 1), 0.25);
+  // Two of four samples outside [0, 1]: p = (1/4, 1/4, outside 1/2) vs q = (1/2, 1/2, 0): TV = 1/2.
+  const out = histogram([0.1, 0.6, 5, -5], { bins: 2, range: [0, 1] });
+  close(totalVariation(out, () => 1), 0.5);
+  // normalize drops the outside cell: p = (1/2, 1/2) vs (1/2, 1/2): TV = 0.
+  close(totalVariation(out, () => 1, { normalize: true }), 0);
+  // An unnormalised reference with normalize: q proportional to (1, 3).
+  close(totalVariation(h, [2, 6], { normalize: true }), 0.5);
+  // Without normalize the reference is taken as it is: q = (0.25, 0.25), q_out = 0.5.
+  close(totalVariation(h, [0.5, 0.5]), 0.5 * (0.5 + 0 + 0.5));
+});
+
+test("totalVariation is 0 when the counts follow the reference exactly, at most 1 when disjoint", () => {
+  // Counts proportional to the bin masses of q(x) = 2x on [0, 1] with 2 bins: masses 1/4, 3/4.
+  const h = histogram([0.1, 0.6, 0.7, 0.8], { bins: 2, range: [0, 1] });
+  close(totalVariation(h, (x) => 2 * x), 0, 1e-15);
+  const far = histogram([0.1, 0.2], { bins: 2, range: [0, 1] });
+  close(totalVariation(far, [0, 2]), 1);
+});
+
+test("klDivergence: closed forms, zeros, Infinity, asymmetry", () => {
+  // D((1/2, 1/2) || (1/4, 3/4)) = 1/2 ln 2 + 1/2 ln(2/3) = ln(4/3) / 2.
+  close(klDivergence([1, 1], [1, 3]), Math.log(4 / 3) / 2, 1e-15);
+  // D((1/4, 3/4) || (1/2, 1/2)) = 1/4 ln(1/2) + 3/4 ln(3/2): not the same number.
+  close(klDivergence([1, 3], [1, 1]), 0.25 * Math.log(0.5) + 0.75 * Math.log(1.5), 1e-15);
+  assert.equal(klDivergence([2, 4, 6], [1, 2, 3]), 0);
+  // A zero in p contributes nothing; a zero in q where p > 0 gives Infinity.
+  close(klDivergence([0, 1], [1, 1]), Math.log(2), 1e-15);
+  assert.equal(klDivergence([1, 1], [1, 0]), Infinity);
+  const p = Object.freeze([1, 2]);
+  klDivergence(p, [2, 1]);
+  assert.deepEqual(p, [1, 2]);
+});
+
+test("distances check their input", () => {
+  const h = histogram([0.1, 0.6], { bins: 2, range: [0, 1] });
+  assert.throws(() => totalVariation(h, [1]), /^RangeError: totalVariation: density must be 2 values \(one per bin centre\), got \[1\] \(length 1\)$/);
+  assert.throws(() => totalVariation(h, () => -1), /^RangeError: totalVariation: density\(0\) must be a non-negative finite density, got -1$/);
+  assert.throws(() => totalVariation(h, () => NaN), /^RangeError: totalVariation: density\(0\) must be a non-negative finite density, got NaN$/);
+  assert.throws(() => totalVariation(h, "x" as never), /^TypeError: totalVariation: density must be a function of x or an array of values at the bin centres, got "x"$/);
+  assert.throws(() => totalVariation({} as never, [1, 1]), /^TypeError: totalVariation: histogram must be a histogram \(from histogram\(\)\), got an object$/);
+  assert.throws(() => totalVariation(h, [1, 1], { normalize: 1 as never }), /^TypeError: totalVariation: options.normalize must be true or false, got 1$/);
+  assert.throws(() => binMasses(h, [1, -2]), /^RangeError: binMasses: density\[1\] must be a non-negative finite density, got -2$/);
+  assert.throws(() => klDivergence([1, 2], [1]), /^RangeError: klDivergence: q must be an array as long as p \(2\), got \[1\] \(length 1\)$/);
+  assert.throws(() => klDivergence([1, -2], [1, 1]), /^RangeError: klDivergence: p\[1\] must be a non-negative finite number, got -2$/);
+  assert.throws(() => klDivergence([0, 0], [1, 1]), /^RangeError: klDivergence: p must be weights with a positive sum, got \[0, 0\]$/);
+  assert.throws(() => klDivergence([], []), /^RangeError: klDivergence: p must be a non-empty array of non-negative numbers, got \[\]$/);
+  assert.throws(() => klDivergence("ab" as never, [1]), /^TypeError: klDivergence: p must be an array of non-negative numbers, got "ab"$/);
+});

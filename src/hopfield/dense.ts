@@ -1,6 +1,6 @@
 /**
  * The modern (dense, continuous) Hopfield network of Ramsauer et al. (2020), "Hopfield Networks
- * is All You Need" (arXiv:2006.08248): one update is softmax attention over the stored patterns.
+ * is All You Need" (arXiv:2008.02217): one update is softmax attention over the stored patterns.
  *
  * Layout: the stored patterns are the ROWS of X here (P rows of d numbers), which is the
  * transpose of the paper's X (patterns as columns). The formulas below are written for rows.
@@ -110,8 +110,8 @@ function energyOf(x: DensePatterns, xi: Float64Array, beta: number): number {
  * @throws RangeError when the patterns are empty or disagree in length, the state has the wrong
  *   length, a number is not finite, or beta is not positive.
  * @example
- * denseHopfieldUpdate([[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], 50);
- * // => [1, 1, -1] (to 1e-15: one step lands on the first pattern)
+ * denseHopfieldUpdate([[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], 50); // one step lands on the first pattern
+ * // => [1, 1, -1] (to about 1e-15)
  */
 export function denseHopfieldUpdate(patterns: readonly (readonly number[])[], state: readonly number[], beta: number): number[] {
   const fn = "denseHopfieldUpdate";
@@ -132,7 +132,7 @@ export function denseHopfieldUpdate(patterns: readonly (readonly number[])[], st
  * @throws TypeError / RangeError as {@link denseHopfieldUpdate}.
  * @example
  * denseHopfieldEnergy([[1, 0], [0, 1]], [1, 0], 1); // -log(e + 1) + 1/2 + log 2 + 1/2
- * // => 0.3799...
+ * // => 0.379885 (to about 1e-6)
  */
 export function denseHopfieldEnergy(patterns: readonly (readonly number[])[], state: readonly number[], beta: number): number {
   const fn = "denseHopfieldEnergy";
@@ -178,7 +178,7 @@ export interface DenseIterateResult {
  * @example
  * const run = denseHopfieldIterate([[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], { beta: 50 });
  * run.attention[0][0]; // all the weight on the first pattern after one step
- * // => 1 (to 1e-30)
+ * // => 1 (to about 1e-15)
  */
 export function denseHopfieldIterate(
   patterns: readonly (readonly number[])[],

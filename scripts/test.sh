@@ -6,7 +6,8 @@
 #   4. committed notebooks are clean and the course is well formed (links, both tracks)
 #   5. kernel tests (the notebook runner and show() against the real tslab kernel)
 #   6. every notebook run top to bottom on a fresh tslab kernel through nbclient
-#   7. the browser test: JupyterLab in headless Chromium (skipped with a message if Chromium is absent
+#   7. handouts: offline HTML and PDF export, checked in headless Chromium
+#   8. the browser test: JupyterLab in headless Chromium (skipped with a message if Chromium is absent
 #      outside CI; in CI it is required)
 # Stops at the first failing stage. Set EBM_TEST_ONLY="unit notebooks" to run some stages only.
 set -uo pipefail
@@ -40,6 +41,11 @@ stage clean "$py" test/notebooks/check_clean.py
 stage course "$py" test/notebooks/check_course.py
 stage kernel node --import tsx --test --test-reporter=spec test/kernel/*.test.ts
 stage notebooks "$py" test/notebooks/run_notebooks.py
+if command -v chromium >/dev/null 2>&1 || [ -n "${CI:-}" ]; then
+  stage handouts node --import tsx --test --test-reporter=spec test/handouts/*.test.ts
+else
+  echo "handouts: skipped (no chromium; 'sudo apt-get install chromium' to run it)"
+fi
 if [ -f test/browser/jupyterlab.test.ts ]; then
   if command -v chromium >/dev/null 2>&1 || [ -n "${CI:-}" ]; then
     stage browser node --import tsx --test --test-reporter=spec test/browser/*.test.ts

@@ -2,7 +2,10 @@
  * ebm: energy-based models for the course notebooks.
  *
  * @example
- * import { doubleWell, gradientDescent, show, landscapeFigure } from "ebm";
+ * // In a notebook: import { doubleWell, gradientDescent, landscapeFigure, show } from "ebm";
+ * const run = gradientDescent(doubleWell(), [0.5], { eta: 0.1 });
+ * [run.reason, Math.round(run.final[0] * 1e6) / 1e6]; // rolled down into the right well, x = 1
+ * // => ["converged", 1]
  */
 // Shared shapes: Energy, results, grids.
 export * from "./types";

@@ -9,7 +9,15 @@
  * // throws RangeError("metropolis: beta must be a positive finite number, got -1")
  */
 
-/** Renders a received value for an error message: short, and unambiguous about its kind. */
+/**
+ * Renders a received value for an error message: short, and unambiguous about its kind
+ * (strings quoted, at most four array items, a typed array by its type and length).
+ * Exported from the package as `describeValue`.
+ *
+ * @example
+ * [describe("1"), describe(-0), describe([1, 2, 3, 4, 5]), describe(new Float64Array(3))];
+ * // => ["\"1\"", "-0", "[1, 2, 3, 4, ... (5 items)]", "Float64Array of length 3"]
+ */
 export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
@@ -22,6 +30,11 @@ export function describe(value: unknown): string {
   if (ArrayBuffer.isView(value)) return `${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   if (typeof value === "object") return "an object";
   return String(value);
+}
+
+/** True for arrays and typed arrays (not DataView): the array-likes every check accepts. */
+export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
 /** Builds the message shared by every validation error. */
@@ -108,8 +121,7 @@ export function checkOptions<T extends object>(fn: string, arg: string, value: T
  * Returns a fresh Float64Array copy, so the caller's array is never mutated.
  */
 export function checkPoint(fn: string, arg: string, value: unknown, dimension: number): Float64Array {
-  const isArrayLike = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-  if (!isArrayLike) {
+  if (!isArrayLike(value)) {
     if (dimension === 1 && typeof value === "number") {
       checkFinite(fn, arg, value);
       return Float64Array.of(value);
@@ -133,8 +145,7 @@ export function checkPoint(fn: string, arg: string, value: unknown, dimension: n
 
 /** A non-empty array of finite numbers; returned as a copy. */
 export function checkFiniteArray(fn: string, arg: string, value: unknown, minLength = 1): Float64Array {
-  const isArrayLike = Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-  if (!isArrayLike) throw new TypeError(message(fn, arg, "an array of finite numbers", value));
+  if (!isArrayLike(value)) throw new TypeError(message(fn, arg, "an array of finite numbers", value));
   const values = value as ArrayLike<unknown>;
   if (values.length < minLength) {
     throw new RangeError(message(fn, arg, `an array of at least ${minLength} finite number${minLength === 1 ? "" : "s"}`, value));

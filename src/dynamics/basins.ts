@@ -4,7 +4,8 @@
 import type { Axis, Energy, Point } from "../types";
 import { checkInteger, checkNonNegative, checkOptions, checkPoint, checkPositive, message } from "../validate";
 import { checkAxes, gridPoint } from "../gibbs/grid";
-import { checkEnergy, norm } from "./checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
+import { norm } from "./vectors";
 import { descendToRest } from "./descendToRest";
 import { passesMinimumTest } from "./localMinimum";
 import type { FoundMinimum } from "./minima";

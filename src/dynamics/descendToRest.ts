@@ -3,6 +3,7 @@
  * path and evaluates no energy, only where it comes to rest. Internal: no validation.
  */
 import type { Energy } from "../types";
+import { norm } from "./vectors";
 
 /** How a descent to rest ended. */
 export type RestStatus = "converged" | "max-iterations" | "diverged";
@@ -34,9 +35,7 @@ export function descendToRest(
   let t = 0;
   for (;;) {
     const g = energy.gradient(x, gradientBuffer);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += g[i] * g[i];
-    const gradientNorm = Math.sqrt(sum);
+    const gradientNorm = norm(g);
     if (!Number.isFinite(gradientNorm)) return { status: "diverged", iterations: t, gradientNorm };
     if (gradientNorm <= tolerance) return { status: "converged", iterations: t, gradientNorm };
     if (t >= maxIterations) return { status: "max-iterations", iterations: t, gradientNorm };

@@ -3,7 +3,10 @@
  */
 import type { DescentResult, Energy, Point } from "../types";
 import { checkBoolean, checkInteger, checkNonNegative, checkOptions, checkPositive } from "../validate";
-import { allFinite, checkEnergy, checkStart, norm } from "./checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
+import { PathRecord } from "./path";
+import { checkStart } from "./start";
+import { allFinite, norm } from "./vectors";
 
 /** Options of {@link gradientDescent}. */
 export interface GradientDescentOptions {
@@ -90,9 +93,7 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
   let next = new Float64Array(n);
   let gradientBuffer = new Float64Array(n);
 
-  const path: number[][] = [Array.from(x)];
-  const energies: number[] = [value];
-  const times: number[] = [0];
+  const record = new PathRecord(x, value);
   let t = 0;
   let energyIncreases = 0;
   let reason: DescentResult["reason"];
@@ -128,11 +129,7 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
     value = nextValue;
     gradientNorm = norm(g);
     const stop = outside || !Number.isFinite(gradientNorm) || (rose && stopOnRise);
-    if (t % recordEvery === 0 || stop) {
-      path.push(Array.from(x));
-      energies.push(value);
-      times.push(t);
-    }
+    if (t % recordEvery === 0 || stop) record.add(x, value, t);
     if (outside || !Number.isFinite(gradientNorm)) {
       reason = "diverged";
       break;
@@ -142,22 +139,5 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
       break;
     }
   }
-  if (times[times.length - 1] !== t) {
-    path.push(Array.from(x));
-    energies.push(value);
-    times.push(t);
-  }
-  return {
-    path,
-    energies,
-    times,
-    iterations: t,
-    converged: reason === "converged",
-    reason,
-    final: Array.from(x),
-    finalEnergy: value,
-    eta,
-    energyIncreases,
-    gradientNorm,
-  };
+  return { ...record.finish(x, value, t, t, reason), eta, energyIncreases, gradientNorm };
 }

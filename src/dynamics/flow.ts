@@ -3,7 +3,10 @@
  */
 import type { DescentResult, Energy, Point } from "../types";
 import { checkInteger, checkNonNegative, checkOptions, checkPositive, message } from "../validate";
-import { allFinite, checkEnergy, checkStart, norm } from "./checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
+import { PathRecord } from "./path";
+import { checkStart } from "./start";
+import { allFinite, norm } from "./vectors";
 
 /** The integrators {@link gradientFlow} offers. */
 export type FlowMethod = "dormand-prince" | "rk4";
@@ -138,9 +141,7 @@ export function gradientFlow(energy: Energy, start: Point, options: GradientFlow
     return finite;
   };
 
-  const path: number[][] = [Array.from(x)];
-  const energies: number[] = [value];
-  const times: number[] = [0];
+  const record = new PathRecord(x, value);
   let t = 0;
   let accepted = 0;
   let rejected = 0;
@@ -229,31 +230,9 @@ export function gradientFlow(energy: Energy, start: Point, options: GradientFlow
     let outside = false;
     for (let i = 0; i < n; i++) if (!(Math.abs(x[i]) <= bound)) outside = true;
     if (outside || !Number.isFinite(gradientNorm)) reason = "diverged";
-    if (accepted % recordEvery === 0 || reason !== undefined) {
-      path.push(Array.from(x));
-      energies.push(value);
-      times.push(t);
-    }
+    if (accepted % recordEvery === 0 || reason !== undefined) record.add(x, value, t);
   }
-  if (times[times.length - 1] !== t) {
-    path.push(Array.from(x));
-    energies.push(value);
-    times.push(t);
-  }
-  return {
-    path,
-    energies,
-    times,
-    iterations: accepted,
-    converged: reason === "converged",
-    reason: reason!,
-    final: Array.from(x),
-    finalEnergy: value,
-    method,
-    rejectedSteps: rejected,
-    energyIncreases,
-    gradientNorm,
-  };
+  return { ...record.finish(x, value, t, accepted, reason!), method, rejectedSteps: rejected, energyIncreases, gradientNorm };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Energy, Point } from "../types";
 import { checkOptions, checkPoint, checkPositive } from "../validate";
-import { checkEnergy } from "./checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
 
 /** Options of {@link isLocalMinimum}. */
 export interface LocalMinimumOptions {

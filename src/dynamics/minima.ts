@@ -5,7 +5,8 @@
 import type { Axis, Energy, Point } from "../types";
 import { checkInteger, checkNonNegative, checkOptions, checkPositive, message } from "../validate";
 import { checkAxes, gridPoint, MAX_GRID_POINTS } from "../gibbs/grid";
-import { checkEnergy, checkStart } from "./checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
+import { checkStart } from "./start";
 import { descendToRest } from "./descendToRest";
 import { passesMinimumTest } from "./localMinimum";
 import { byEnergyThenPosition, collect, type Collected } from "./sameMinimum";
@@ -155,7 +156,7 @@ function startsOf(fn: string, e: Energy, opts: FindMinimaOptions): Starts {
   if (opts.starts !== undefined) {
     if (!Array.isArray(opts.starts)) throw new TypeError(message(fn, "options.starts", "an array of points", opts.starts));
     if (opts.starts.length === 0) throw new RangeError(message(fn, "options.starts", "a non-empty array of points", opts.starts));
-    const points = opts.starts.map((p, i) => checkStart(fn, `options.starts[${i}]`, e, p).x);
+    const points = opts.starts.map((p, i) => checkStart(fn, `options.starts[${i}]`, e, p, `options.starts[${i}]`).x);
     const lower = new Float64Array(n).fill(Infinity);
     const upper = new Float64Array(n).fill(-Infinity);
     for (const p of points) {

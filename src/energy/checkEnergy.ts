@@ -1,5 +1,6 @@
 /**
- * Door checks for energies, shared by every function that takes one.
+ * Door checks for energies, shared by every function that takes one (dynamics, Gibbs densities,
+ * samplers, figures).
  *
  * `checkEnergy` refuses something that is not an Energy; `checkEnergyAt` refuses a point where
  * the energy (and, when the caller needs it, its gradient) is not a finite number, so a sampler
@@ -15,7 +16,8 @@ import { describe, message } from "../validate";
  *
  * @throws TypeError naming the function and the argument otherwise.
  * @example
- * checkEnergy("metropolis", "energy", doubleWell()); // => the same energy
+ * const well = doubleWell();
+ * checkEnergy("metropolis", "energy", well) === well; // => true
  * checkEnergy("metropolis", "energy", (x: number) => x * x);
  * // throws TypeError("metropolis: energy must be an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell()), got a function")
  */
@@ -54,7 +56,8 @@ function pointText(x: Point): string {
  *
  * @returns E(x), so the caller need not evaluate it again.
  * @throws RangeError `<fn>: energy "<name>" has a value that is not finite at the starting point
- *   x = [..]: E = NaN` (or the same for a gradient component, naming it).
+ *   x = [..]: E = NaN` (or the same for a gradient component, naming it), or when the gradient
+ *   does not have one component per dimension.
  * @example
  * checkEnergyAt("langevin", doubleWell(), [0.5]); // => 0.5625
  * checkEnergyAt("langevin", energyFromFormula("log(x)", { variables: ["x"] }), [-1]);
@@ -70,6 +73,12 @@ export function checkEnergyAt(fn: string, energy: Energy, x: Point, options: Che
   }
   if (options.gradient ?? true) {
     const g = energy.gradient(x, new Float64Array(energy.dimension));
+    if (g.length !== energy.dimension) {
+      throw new RangeError(
+        `${fn}: energy ${describe(energy.name)} has a gradient of ${g.length} component${g.length === 1 ? "" : "s"} at ${label} ` +
+          `x = ${pointText(x)}, expected ${energy.dimension} (one per dimension)`,
+      );
+    }
     for (let i = 0; i < g.length; i++) {
       if (!Number.isFinite(g[i])) {
         const variable = energy.variables?.[i] ?? `x${i + 1}`;
@@ -89,7 +98,7 @@ export function checkEnergyAt(fn: string, energy: Energy, x: Point, options: Che
  *
  * @throws TypeError for the wrong kind, RangeError for wrong lengths or an empty interval.
  * @example
- * checkBox("energyFromFormula", "options.domain", { lower: [-2], upper: [2] }, 1); // => { lower: [-2], upper: [2] }
+ * checkBox("energyFromFormula", "options.domain", { lower: [-2], upper: [2] }, 1); // => { "lower": [-2], "upper": [2] }
  */
 export function checkBox(fn: string, arg: string, value: unknown, dimension: number): Box {
   const box = value as Partial<Box> | null;

@@ -105,7 +105,8 @@ const TEX_OPTIONS = { parenthesis: "keep", implicit: "hide" } as const;
  * @example
  * const tilted = energyFromFormula("(x^2 - 1)^2 + tilt * x", { variables: ["x"], parameters: { tilt: 0.5 } });
  * tilted.value([1]);          // => 0.5
- * tilted.gradient([1])[0];    // => 0.5 (4x(x^2 - 1) + tilt)
+ * tilted.gradient([1])[0];    // 4x(x^2 - 1) + tilt
+ * // => 0.5
  * tilted.gradientTex[0];      // => "4\\cdot x\\cdot\\left({ x}^{2}-1\\right)+ tilt"
  * tilted.withParameters({ tilt: 0 }).value([1]); // => 0
  */

@@ -23,7 +23,13 @@ export interface FunctionEnergyOptions {
   differenceStep?: number;
 }
 
-/** Default variable names for dimension n. */
+/**
+ * Default variable names for dimension n: x in 1D, x and y in 2D, x1 ... xn otherwise.
+ *
+ * @example
+ * [defaultVariables(1), defaultVariables(2), defaultVariables(3)];
+ * // => [["x"], ["x", "y"], ["x1", "x2", "x3"]]
+ */
 export function defaultVariables(n: number): string[] {
   if (n === 1) return ["x"];
   if (n === 2) return ["x", "y"];
@@ -43,7 +49,8 @@ export function defaultVariables(n: number): string[] {
  * @example
  * const bowl = energyFromFunction((x, w) => 0.5 * w.k * x[0] ** 2, { parameters: { k: 2 } });
  * bowl.value([3]);        // => 9
- * bowl.gradient([3])[0];  // => 6 (central difference, to about 1e-9)
+ * bowl.gradient([3])[0];  // the central difference of k x^2 / 2 at x = 3: k x = 6
+ * // => 6 (to about 1e-9)
  */
 export function energyFromFunction(
   value: (x: Point, w: Readonly<Record<string, number>>) => number,
@@ -88,7 +95,16 @@ interface Resolved {
   step: number;
 }
 
-/** Checks a parameter record: plain object of finite numbers. Returns a frozen copy. */
+/**
+ * Checks a parameter record: a plain object of finite numbers. Returns a frozen copy.
+ *
+ * @throws TypeError when `parameters` is not a plain object; RangeError naming the first
+ *   parameter whose value is not a finite number.
+ * @example
+ * checkParameters("energyFromFunction", "options.parameters", { k: 2 }); // => { "k": 2 }
+ * checkParameters("energyFromFunction", "options.parameters", { k: NaN });
+ * // throws RangeError("energyFromFunction: options.parameters.k must be a finite number, got NaN")
+ */
 export function checkParameters(fn: string, arg: string, parameters: unknown): Readonly<Record<string, number>> {
   if (parameters === null || typeof parameters !== "object" || Array.isArray(parameters)) {
     throw new TypeError(message(fn, arg, "an object of named finite numbers", parameters));

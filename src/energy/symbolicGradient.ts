@@ -92,7 +92,8 @@ function differentiable(node: MathNode, standIns: Map<string, MathNode>): MathNo
  *
  * @throws RangeError if mathjs cannot differentiate the formula (it names the formula).
  * @example
- * symbolicGradient(parse("(x^2 - 1)^2 + tilt * x"), ["x"])[0].toString();
+ * const formula = "(x^2 - 1)^2 + tilt * x";
+ * symbolicGradient("energyFromFormula", formula, parse(formula), ["x"])[0].toString();
  * // => "4 * x * (x ^ 2 - 1) + tilt"
  */
 export function symbolicGradient(fn: string, formula: string, node: MathNode, variables: readonly string[]): MathNode[] {

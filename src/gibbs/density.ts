@@ -3,7 +3,7 @@
  */
 import type { Axis, Energy, GibbsDensity } from "../types";
 import { checkOptions, checkPositive, describe, message } from "../validate";
-import { checkEnergy } from "../dynamics/checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
 import { checkAxes, gridPoint, type CheckedGrid } from "./grid";
 import { energiesOnGrid } from "./energyOnGrid";
 import { logSumExpUnchecked } from "./logsumexp";

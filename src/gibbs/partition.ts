@@ -3,7 +3,7 @@
  */
 import type { Energy } from "../types";
 import { checkOptions, checkPositive } from "../validate";
-import { checkEnergy } from "../dynamics/checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
 import { checkAxes } from "./grid";
 import { energiesOnGrid } from "./energyOnGrid";
 import { logPartitionOf, logWeights, type GibbsOptions } from "./density";

@@ -3,7 +3,7 @@
  */
 import type { Axis, Energy, GibbsDensity } from "../types";
 import { checkFiniteArray, checkOptions, checkPositive } from "../validate";
-import { checkEnergy } from "../dynamics/checkEnergy";
+import { checkEnergy } from "../energy/checkEnergy";
 import { checkAxes } from "./grid";
 import { energiesOnGrid } from "./energyOnGrid";
 import { densityFromEnergies } from "./density";

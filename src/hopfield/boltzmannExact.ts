@@ -43,7 +43,7 @@ export interface BoltzmannDistribution {
  * @example
  * const exact = boltzmannExact([[0, 1], [1, 0]], [0, 0], 1);
  * exact.probabilities[3]; // p(+1, +1) = e / (2e + 2/e)
- * // => 0.4404 (to 4 digits)
+ * // => 0.4404 (to about 1e-4)
  */
 export function boltzmannExact(
   W: HopfieldNetwork | readonly (readonly number[])[],

@@ -66,7 +66,7 @@ export interface BoltzmannSamples {
  * @example
  * const run = boltzmannGibbsSample([[0, 1], [1, 0]], [0, 0], { T: 1, sweeps: 20000, seed: 3 });
  * run.frequencies![3]; // exact p(+1, +1) = 0.4404
- * // => about 0.44
+ * // => 0.44 (to about 0.01)
  */
 export function boltzmannGibbsSample(
   W: HopfieldNetwork | readonly (readonly number[])[],

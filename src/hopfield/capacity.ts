@@ -170,7 +170,7 @@ export function hopfieldCapacity(options: CapacityOptions): CapacityResult {
  * @throws RangeError when alpha is not a positive finite number.
  * @example
  * hopfieldErrorProbability(0.138); // about 0.36 % of the units
- * // => 0.0036 (to 4 digits)
+ * // => 0.003552 (to about 1e-6)
  */
 export function hopfieldErrorProbability(alpha: number): number {
   const fn = "hopfieldErrorProbability";

@@ -2,16 +2,12 @@
  * Door checks shared by the Hopfield and Boltzmann functions (private to this folder).
  * Messages follow the library's shape: `<function>: <argument> must be <expectation>, got <value>`.
  */
-import { describe, message } from "../validate";
+import { describe, isArrayLike, message } from "../validate";
 import type { HopfieldNetwork } from "./network";
 
 /** The library's message shape, with `got` already rendered as text (no quotes added). */
 export function plainMessage(fn: string, arg: string, expected: string, got: string): string {
   return `${fn}: ${arg} must be ${expected}, got ${got}`;
-}
-
-function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
 /**

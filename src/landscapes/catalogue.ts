@@ -26,7 +26,8 @@ export interface LandscapeEntry {
  * `create()` builds the landscape with its defaults; call the constructor itself to change them.
  *
  * @example
- * Object.keys(landscapeCatalogue);           // => ["doubleWell", "tiltedDoubleWell", "twoMemories", ...]
+ * Object.keys(landscapeCatalogue).slice(0, 3);   // => ["doubleWell", "tiltedDoubleWell", "twoMemories"]
+ * Object.keys(landscapeCatalogue).length;         // => 7
  * landscapeCatalogue.lilyPad.create().dimension; // => 2
  */
 export const landscapeCatalogue = Object.freeze({

@@ -71,7 +71,8 @@ function checkDimple(fn: string, arg: string, value: unknown): Required<Dimple> 
  *   curvature that is not positive.
  * @example
  * const pad = lilyPad({ dimples: [{ x: 1, y: 0 }] });
- * pad.knownMinima.map((m) => m.label);         // => ["dimple 1"] (the whole pad drains into it)
+ * pad.knownMinima.map((m) => m.label);         // the whole pad drains into the dimple
+ * // => ["dimple 1"]
  * const pressed = pad.withDimple({ x: -1, y: 1, depth: 2 });
  * pressed.knownMinima.map((m) => m.label);     // => ["dimple 1", "dimple 2"]
  */

@@ -77,8 +77,9 @@ let cached: MuellerBrownEnergy | undefined;
  *
  * @example
  * const mb = muellerBrown();
- * mb.knownMinima[0].energy;   // => -146.699... (minimum A)
- * mb.value([0, 0]);           // => -48.40...
+ * mb.knownMinima[0].energy;   // minimum A
+ * // => -146.6995 (to about 1e-4)
+ * mb.value([0, 0]);           // => -48.4013 (to about 1e-4)
  */
 export function muellerBrown(): MuellerBrownEnergy {
   if (cached !== undefined) return cached;

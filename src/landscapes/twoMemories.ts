@@ -66,7 +66,8 @@ const MAX_CELLS = 1_000_000;
  * @example
  * const memories = twoMemories();
  * memories.knownMinima.map((m) => m.label); // => ["memory A", "memory B"]
- * memories.basinBoundary;                   // => -0.697... (memory A's well is the narrow one)
+ * memories.basinBoundary;                   // left of 0: memory A's well is the narrow one
+ * // => -0.6971 (to about 1e-4)
  */
 export function twoMemories(options?: TwoMemoriesOptions): TwoMemoriesEnergy {
   const fn = "twoMemories";

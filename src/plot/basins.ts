@@ -7,21 +7,8 @@ import { message } from "../validate";
 import { checkEnergy, checkEnergyDimension, checkIncreasing, checkMinima, checkObject, checkPlotOptions, isArrayLike } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
 import { sampleEnergy1D } from "./grid";
-import {
-  INK,
-  UNASSIGNED_COLOR,
-  axis,
-  axisTitles,
-  descriptionOption,
-  formatNumber,
-  formatPoint,
-  makeFigure,
-  paletteColor,
-  paletteColorName,
-  roundAll,
-  roundForPlot,
-  titleOption,
-} from "./style";
+import { minimaAnnotations } from "./landscape";
+import { INK, UNASSIGNED_COLOR, axis, axisTitles, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
 
 /** A basin map as the dynamics produce it: a grid, one label per grid point, and the minima. */
 export interface BasinMapInput {
@@ -172,18 +159,7 @@ export function basinMapFigure(map: BasinMapInput, options?: BasinMapFigureOptio
     });
     layout.xaxis = axis(axisTitles.state(variables[0]), { range: [roundForPlot(xs[0]), roundForPlot(xs[xs.length - 1])], constrain: "domain" });
     layout.yaxis = axis(axisTitles.state(variables[1]), { range: [roundForPlot(ys[0]), roundForPlot(ys[ys.length - 1])], scaleanchor: "x", scaleratio: 1, constrain: "domain" });
-    layout.annotations = minima.flatMap((mm, k) => (!named[k] ? [] : [{
-      x: roundForPlot(mm.x[0]),
-      y: roundForPlot(mm.x[1]),
-      text: names[k],
-      showarrow: true,
-      arrowhead: 0,
-      ax: 22,
-      ay: -24,
-      bgcolor: "rgba(255,255,255,0.85)",
-      bordercolor: INK,
-      borderwidth: 1,
-    }]));
+    layout.annotations = minimaAnnotations(minima.flatMap((mm, k) => (named[k] ? [{ x: mm.x, label: names[k] }] : [])));
     layout.height = 520;
     layout.showlegend = false;
     description =

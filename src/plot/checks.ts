@@ -4,12 +4,11 @@
  * Internal to the plot area.
  */
 import type { Energy, SamplerResult, StopReason } from "../types";
-import { checkInteger, checkOptions, checkPositive, message } from "../validate";
+import { checkEnergy as checkIsEnergy } from "../energy/checkEnergy";
+import { checkInteger, checkOptions, checkPositive, isArrayLike, message } from "../validate";
 
-/** True for arrays and typed arrays (not DataView). */
-export function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-}
+/** True for arrays and typed arrays (not DataView); the library's one test, re-exported for the figures. */
+export { isArrayLike };
 
 /** An object (not null, not an array). */
 export function checkObject(fn: string, arg: string, value: unknown, expected: string): Record<string, unknown> {
@@ -22,17 +21,17 @@ export function checkPlotOptions<T extends object>(fn: string, value: T | undefi
   return checkOptions(fn, "options", value);
 }
 
-/** An Energy: the fields a figure uses (dimension, variables, value). */
-export function checkEnergy(fn: string, arg: string, energy: unknown): Energy {
-  const e = checkObject(fn, arg, energy, "an Energy (from energyFromFunction or a landscape)");
-  if (typeof e.value !== "function" || typeof e.dimension !== "number") {
-    throw new TypeError(message(fn, arg, "an Energy (from energyFromFunction or a landscape)", energy));
-  }
-  checkInteger(fn, `${arg}.dimension`, e.dimension, 1);
+/**
+ * An Energy (the library's one check) whose variable names a figure can put on its axes, and,
+ * when `dimensions` is given, of one of those dimensions (see {@link checkEnergyDimension}).
+ */
+export function checkEnergy(fn: string, arg: string, energy: unknown, dimensions?: readonly number[], hint = ""): Energy {
+  const e = checkIsEnergy(fn, arg, energy);
   if (!Array.isArray(e.variables) || e.variables.length !== e.dimension) {
     throw new TypeError(message(fn, `${arg}.variables`, `${e.dimension} variable name(s)`, e.variables));
   }
-  return energy as Energy;
+  if (dimensions !== undefined) checkEnergyDimension(fn, arg, e, dimensions, hint);
+  return e;
 }
 
 /** An energy of exactly the given dimension, with a hint to the right builder otherwise. */

@@ -4,34 +4,13 @@
  * `descentAnimation` plays the same runs step by step with play/pause buttons and a slider.
  */
 import type { DescentResult, Energy } from "../types";
-import { checkDescentResult, checkEnergy, checkEnergyDimension, checkPlotOptions, integerOption, checkNonEmptyArray, checkNumbers, type CheckedDescent, type MinimumMarker } from "./checks";
+import { checkDescentResult, checkEnergy, checkPlotOptions, integerOption, checkNonEmptyArray, checkNumbers, type CheckedDescent, type MinimumMarker } from "./checks";
 import { downsampleIndices } from "./downsample";
 import type { Figure, FigureFrame, PlotTrace } from "./figure";
 import { paddedRange, type LandscapeGridOptions } from "./grid";
-import {
-  LANDSCAPE_POINTS_2D,
-  contourTrace,
-  curve1D,
-  curveTrace,
-  describeMinima,
-  grid2D,
-  minimaTrace,
-  resolveMinima,
-  type ResolvedMinimum,
-} from "./landscape";
-import {
-  INK,
-  axis,
-  axisTitles,
-  descriptionOption,
-  formatNumber,
-  formatPoint,
-  makeFigure,
-  paletteColor,
-  paletteColorName,
-  roundForPlot,
-  titleOption,
-} from "./style";
+import { headingAnnotation } from "./subplots";
+import { LANDSCAPE_POINTS_2D, contourTrace, curve1D, curveTrace, describeMinima, grid2D, minimaTrace, resolveMinima, type ResolvedMinimum } from "./landscape";
+import { INK, axis, axisTitles, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundForPlot, titleOption } from "./style";
 import { message } from "../validate";
 
 /** Options of {@link descentFigure} and {@link descentAnimation}. */
@@ -61,7 +40,14 @@ export interface DescentAnimationOptions extends DescentFigureOptions {
 /** The largest number of frames or points per path a descent figure draws. */
 export const DESCENT_MAX_FRAMES = 200;
 
-/** Indices where E rose from one recorded point to the next (beyond rounding: 1e-12 relative). */
+/**
+ * Indices i where E rose from point i - 1 to point i: E_i > E_{i-1} + 1e-12 max(1, |E_{i-1}|)
+ * (a rise beyond rounding). Descent figures mark these points.
+ *
+ * @example
+ * energyIncreases([3, 2, 2.5, 1, 1.2]);
+ * // => [2, 4]
+ */
 export function energyIncreases(energies: readonly number[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < energies.length; i++) {
@@ -85,8 +71,7 @@ interface Prepared {
 
 /** Checks the inputs shared by both builders and draws the landscape panel. */
 function prepare(fn: string, energy: Energy, results: unknown, options: DescentFigureOptions | undefined): Prepared & { opts: DescentFigureOptions } {
-  checkEnergy(fn, "energy", energy);
-  checkEnergyDimension(fn, "energy", energy, [1, 2], "descent figures draw 1D and 2D landscapes");
+  checkEnergy(fn, "energy", energy, [1, 2], "descent figures draw 1D and 2D landscapes");
   const list = Array.isArray(results) ? results : [results];
   const argOf = (i: number) => (Array.isArray(results) ? `results[${i}]` : "results");
   checkNonEmptyArray<DescentResult>(fn, "results", list, "DescentResult");
@@ -159,9 +144,24 @@ function rightAxes(runs: readonly CheckedDescent[], timeTitle: string): Record<s
 }
 
 /** Panel headings above the two subplots. */
+/** The right panel's curve of one run: E at the kept indices against the step (or t). */
+function energyCurve(run: CheckedDescent, keep: readonly number[], label: string, k: number, line: Record<string, unknown>): PlotTrace {
+  return {
+    type: "scatter",
+    mode: "lines",
+    name: `${label}: energy`,
+    legendgroup: `run${k}`,
+    showlegend: false,
+    x: keep.map((i) => roundForPlot(run.times[i])),
+    y: keep.map((i) => roundForPlot(run.energies[i])),
+    line,
+    xaxis: "x2",
+    yaxis: "y2",
+  };
+}
+
 function panelTitles(left: string, right: string): Record<string, unknown>[] {
-  const heading = (text: string, x: number) => ({ text: `<b>${text}</b>`, x, y: 1.0, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false });
-  return [heading(left, 0.28), heading(right, 0.84)];
+  return [headingAnnotation(`<b>${left}</b>`, 0.28, 1.0), headingAnnotation(`<b>${right}</b>`, 0.84, 1.0)];
 }
 
 /**
@@ -224,18 +224,7 @@ export function descentFigure(energy: Energy, results: DescentResult | readonly 
       xaxis: "x",
       yaxis: "y",
     });
-    data.push({
-      type: "scatter",
-      mode: "lines",
-      name: `${p.labels[k]}: energy`,
-      legendgroup: `run${k}`,
-      showlegend: false,
-      x: keep.map((i) => roundForPlot(run.times[i])),
-      y: keep.map((i) => roundForPlot(run.energies[i])),
-      line: { color, width: 2 },
-      xaxis: "x2",
-      yaxis: "y2",
-    });
+    data.push(energyCurve(run, keep, p.labels[k], k, { color, width: 2 }));
     const up = energyIncreases(run.energies);
     if (up.length > 0) {
       rises.push(`${p.labels[k]} at ${up.length} step(s)${up.length <= 8 ? ` (${up.map((i) => formatNumber(run.times[i], 6)).join(", ")})` : ""}`);
@@ -330,19 +319,7 @@ export function descentAnimation(
       xaxis: "x",
       yaxis: "y",
     });
-    data.push({
-      type: "scatter",
-      mode: "lines",
-      name: `${p.labels[k]}: energy`,
-      legendgroup: `run${k}`,
-      showlegend: false,
-      x: keep.map((i) => roundForPlot(run.times[i])),
-      y: keep.map((i) => roundForPlot(run.energies[i])),
-      line: { color, width: 1.5 },
-      opacity: 0.6,
-      xaxis: "x2",
-      yaxis: "y2",
-    });
+    data.push({ ...energyCurve(run, keep, p.labels[k], k, { color, width: 1.5 }), opacity: 0.6 });
   });
 
   // Animated: per run, the trail and head on the landscape, and the head on the energy curve.

@@ -5,35 +5,10 @@
  */
 import type { GibbsDensity, Histogram } from "../types";
 import { message } from "../validate";
-import {
-  booleanOption,
-  checkGibbsDensity,
-  checkHistogram,
-  checkNonEmptyArray,
-  checkNumbers,
-  checkPlotOptions,
-  choiceOption,
-  integerOption,
-  type CheckedDensity,
-} from "./checks";
+import { booleanOption, checkGibbsDensity, checkHistogram, checkNonEmptyArray, checkNumbers, checkPlotOptions, choiceOption, integerOption, type CheckedDensity } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
-import { subplotGrid } from "./subplots";
-import {
-  INK,
-  SEQUENTIAL_SCALE,
-  axis,
-  axisTitles,
-  betaLabel,
-  descriptionOption,
-  formatNumber,
-  formatPoint,
-  makeFigure,
-  paletteColor,
-  roundAll,
-  roundForPlot,
-  sequentialColor,
-  titleOption,
-} from "./style";
+import { panelHeading, subplotGrid } from "./subplots";
+import { INK, SEQUENTIAL_SCALE, axis, axisTitles, betaLabel, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, roundAll, roundForPlot, sequentialColor, titleOption } from "./style";
 
 /** Options shared by the Gibbs figures. */
 export interface GibbsFigureOptions {
@@ -251,16 +226,7 @@ export function gibbsFigure(densities: readonly GibbsDensity[], options?: GibbsF
       ...(dimension === 1 && shared ? { range: [0, top] } : {}),
       ...(dimension === 1 && !shared ? { rangemode: "tozero" } : {}),
     });
-    annotations.push({
-      text: `β = ${formatNumber(d.beta, 4)}`,
-      x: roundForPlot((panel.xDomain[0] + panel.xDomain[1]) / 2),
-      y: panel.yDomain[1],
-      xref: "paper",
-      yref: "paper",
-      xanchor: "center",
-      yanchor: "bottom",
-      showarrow: false,
-    });
+    annotations.push(panelHeading(panel, `β = ${formatNumber(d.beta, 4)}`));
   });
   const betas = checked.map((d) => formatNumber(d.beta, 4)).join(", ");
   const description =
@@ -396,8 +362,8 @@ export function halfPeakWidth(d: { axes: number[][]; density: readonly number[] 
  * @example
  * const d = (beta) => ({ beta, axes: [[-1, 0, 1]], density: Float64Array.of(0.25, 0.5, 0.25),
  *   logDensity: new Float64Array(3), energies: Float64Array.of(1, 0, 1), logZ: 0, cellVolume: 1 });
- * zeroTemperatureFigure([d(1), d(4)]).data.length;
- * // => 2 (two curves; the minimum is a dashed line shape)
+ * zeroTemperatureFigure([d(1), d(4)]).data.length; // two curves; the minimum is a dashed line shape
+ * // => 2
  */
 export function zeroTemperatureFigure(densities: readonly GibbsDensity[], options?: ZeroTemperatureOptions): Figure {
   const fn = "zeroTemperatureFigure";
@@ -450,16 +416,7 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
       });
       layout[panel.xaxisKey] = axis(panel.row === rows - 1 ? variables[0] : "", { domain: panel.xDomain, anchor: panel.yaxis });
       layout[panel.yaxisKey] = axis(panel.column === 0 ? variables[1] : "", { domain: panel.yDomain, anchor: panel.xaxis });
-      annotations.push({
-        text: `β = ${formatNumber(d.beta, 4)}`,
-        x: roundForPlot((panel.xDomain[0] + panel.xDomain[1]) / 2),
-        y: panel.yDomain[1],
-        xref: "paper",
-        yref: "paper",
-        xanchor: "center",
-        yanchor: "bottom",
-        showarrow: false,
-      });
+      annotations.push(panelHeading(panel, `β = ${formatNumber(d.beta, 4)}`));
     });
     const description =
       `Heatmaps of the Gibbs density ${axisTitles.density(variables)} for growing inverse temperature β = ${betas}, each scaled to its own maximum ` +

@@ -4,34 +4,10 @@
  */
 import type { Energy } from "../types";
 import { message } from "../validate";
-import {
-  checkEnergy,
-  checkEnergyDimension,
-  checkMinima,
-  checkNumbers,
-  checkObject,
-  checkPlotOptions,
-  integerOption,
-  booleanOption,
-  type MinimumMarker,
-} from "./checks";
+import { checkEnergy, checkMinima, checkNumbers, checkObject, checkPlotOptions, integerOption, booleanOption, type MinimumMarker } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
 import { axisValues, resolveAxes, sampleEnergy1D, sampleEnergy2D, type LandscapeGridOptions } from "./grid";
-import {
-  INK,
-  SEQUENTIAL_SCALE,
-  axis,
-  axisTitles,
-  descriptionOption,
-  formatNumber,
-  formatPoint,
-  makeFigure,
-  paletteColor,
-  paletteColorName,
-  roundAll,
-  roundForPlot,
-  titleOption,
-} from "./style";
+import { INK, SEQUENTIAL_SCALE, axis, axisTitles, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
 
 /** A basin drawn on a 1D landscape: the interval [lower, upper] of starting states. */
 export interface BasinInterval {
@@ -222,8 +198,7 @@ export function minimaTrace(minima: readonly ResolvedMinimum[], colors: readonly
  */
 export function landscapeFigure(energy: Energy, options?: LandscapeOptions): Figure {
   const fn = "landscapeFigure";
-  checkEnergy(fn, "energy", energy);
-  checkEnergyDimension(fn, "energy", energy, [1], "use landscapeContour or landscapeSurface for 2D energies");
+  checkEnergy(fn, "energy", energy, [1], "use landscapeContour or landscapeSurface for 2D energies");
   const opts = checkPlotOptions(fn, options);
   const curve = curve1D(fn, energy, opts);
   const lo = curve.xs[0];
@@ -379,7 +354,10 @@ export function contourTrace(grid: Grid2D, variables: readonly string[], clip: n
 }
 
 /** Labels (with a white box) for minima on a 2D map. */
-export function minimaAnnotations(minima: readonly ResolvedMinimum[], extra: Record<string, unknown> = {}): Record<string, unknown>[] {
+export function minimaAnnotations(
+  minima: readonly { readonly x: readonly number[]; readonly label: string }[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown>[] {
   return minima.map((m) => ({
     x: roundForPlot(m.x[0]),
     y: roundForPlot(m.x[1]),
@@ -410,8 +388,7 @@ export function minimaAnnotations(minima: readonly ResolvedMinimum[], extra: Rec
  */
 export function landscapeContour(energy: Energy, options?: Landscape2DOptions): Figure {
   const fn = "landscapeContour";
-  checkEnergy(fn, "energy", energy);
-  checkEnergyDimension(fn, "energy", energy, [2], "use landscapeFigure for 1D energies");
+  checkEnergy(fn, "energy", energy, [2], "use landscapeFigure for 1D energies");
   const opts = checkPlotOptions(fn, options);
   const grid = grid2D(fn, energy, opts, LANDSCAPE_POINTS_2D);
   const clip = clipOption(fn, opts.energyMax, grid);
@@ -460,8 +437,7 @@ export function landscapeContour(energy: Energy, options?: Landscape2DOptions): 
  */
 export function landscapeSurface(energy: Energy, options?: Landscape2DOptions): Figure {
   const fn = "landscapeSurface";
-  checkEnergy(fn, "energy", energy);
-  checkEnergyDimension(fn, "energy", energy, [2], "use landscapeFigure for 1D energies");
+  checkEnergy(fn, "energy", energy, [2], "use landscapeFigure for 1D energies");
   const opts = checkPlotOptions(fn, options);
   const grid = grid2D(fn, energy, opts, 60);
   const clip = clipOption(fn, opts.energyMax, grid);

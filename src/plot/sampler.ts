@@ -7,18 +7,7 @@ import { checkInteger, message } from "../validate";
 import { checkAcceptance, checkNonEmptyArray, checkObject, checkPlotOptions, checkSamplerResult, integerOption } from "./checks";
 import { downsampleIndices } from "./downsample";
 import type { Figure, PlotTrace } from "./figure";
-import {
-  INK,
-  axis,
-  axisTitles,
-  descriptionOption,
-  formatNumber,
-  makeFigure,
-  paletteColor,
-  paletteColorName,
-  roundForPlot,
-  titleOption,
-} from "./style";
+import { INK, axis, axisTitles, descriptionOption, formatNumber, makeFigure, paletteColor, paletteColorName, roundForPlot, titleOption } from "./style";
 
 /** Options of {@link traceFigure}. */
 export interface TraceFigureOptions {

@@ -76,8 +76,8 @@ export function escapeHtml(text: string): string {
  * open a comment; U+2028 and U+2029 are escaped as well.
  *
  * @example
- * scriptSafeJson({ title: "</script>" });
- * // => '{"title":"\\u003c/script\\u003e"}'
+ * scriptSafeJson({ title: "</script>" }); // the JSON text {"title":"\u003c/script\u003e"}
+ * // => "{\"title\":\"\\u003c/script\\u003e\"}"
  */
 export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value)
@@ -197,7 +197,7 @@ function displayWriter(): DisplayWriter | undefined {
  * @throws TypeError and RangeError as {@link figureBundle}.
  * @example
  * show(landscapeFigure(doubleWell()));
- * // => (draws the figure under the cell)
+ * // => (displays the figure; needs a tslab kernel)
  */
 export function show(figure: Figure): void {
   const bundle = figureBundle(figure);

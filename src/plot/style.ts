@@ -52,15 +52,22 @@ export const UNASSIGNED_COLOR = "#D9D9D9";
  *
  * @throws RangeError when i is not a non-negative integer.
  * @example
- * paletteColor(9);
- * // => "#E69F00" (index 9 wraps to 1)
+ * paletteColor(9); // index 9 wraps to 1
+ * // => "#E69F00"
  */
 export function paletteColor(i: number): string {
   if (!(Number.isInteger(i) && i >= 0)) throw new RangeError(message("paletteColor", "i", "a non-negative integer", i));
   return PALETTE[i % PALETTE.length];
 }
 
-/** The name of the i-th series colour (cycling), for alt text. */
+/**
+ * The name of the i-th series colour (cycling), for alt text.
+ *
+ * @throws RangeError when i is not a non-negative integer.
+ * @example
+ * paletteColorName(9); // the name of paletteColor(9)
+ * // => "orange"
+ */
 export function paletteColorName(i: number): string {
   if (!(Number.isInteger(i) && i >= 0)) throw new RangeError(message("paletteColorName", "i", "a non-negative integer", i));
   return PALETTE_NAMES[i % PALETTE_NAMES.length];
@@ -160,7 +167,13 @@ export function baseLayout(): Record<string, unknown> {
   };
 }
 
-/** The plotly config of every figure: no logo, responsive width, SVG download for handouts. */
+/**
+ * The plotly config of every figure: no logo, responsive width, SVG download for handouts.
+ *
+ * @example
+ * baseConfig().toImageButtonOptions;
+ * // => { "format": "svg", "scale": 1 }
+ */
 export function baseConfig(): FigureConfig {
   return { displaylogo: false, responsive: true, toImageButtonOptions: { format: "svg", scale: 1 } };
 }
@@ -170,7 +183,7 @@ export function baseConfig(): FigureConfig {
  *
  * @example
  * axis("x", { range: [-2, 2] });
- * // => { title: { text: "x" }, range: [-2, 2] }
+ * // => { "title": { "text": "x" }, "range": [-2, 2] }
  */
 export function axis(title: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { title: { text: title }, ...extra };
@@ -219,7 +232,13 @@ export function formatPoint(x: readonly number[], variables: readonly string[] =
   return `(${x.map((v) => formatNumber(v)).join(", ")})`;
 }
 
-/** The label of one inverse temperature, as in slider steps: "beta = 0.5". */
+/**
+ * The label of one inverse temperature, as in slider steps: "beta = 0.5" (4 significant digits).
+ *
+ * @example
+ * [betaLabel(0.5), betaLabel(1 / 3)];
+ * // => ["beta = 0.5", "beta = 0.3333"]
+ */
 export function betaLabel(beta: number): string {
   return `beta = ${formatNumber(beta, 4)}`;
 }

@@ -3,6 +3,7 @@
  * Python, so the axis domains are computed here.
  */
 import { checkInteger } from "../validate";
+import { roundForPlot } from "./style";
 
 /** One panel of a subplot grid: its axis names and where it sits on the page. */
 export interface SubplotPanel {
@@ -60,4 +61,14 @@ export function subplotGrid(count: number, columns: number, gaps: { x?: number; 
     });
   }
   return panels;
+}
+
+/** A heading centred at (x, y), in fractions of the page, standing on that height. */
+export function headingAnnotation(text: string, x: number, y: number): Record<string, unknown> {
+  return { text, x, y, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false };
+}
+
+/** A heading centred above one panel of a subplot grid. */
+export function panelHeading(panel: SubplotPanel, text: string): Record<string, unknown> {
+  return headingAnnotation(text, roundForPlot((panel.xDomain[0] + panel.xDomain[1]) / 2), panel.yDomain[1]);
 }

@@ -58,10 +58,8 @@ export function runChains(energy: Energy, plan: ChainPlan, buffers: ChainBuffers
   if (plan.method === "metropolis") {
     if (plan.dimension === 1) metropolisChains1d(energy, plan, buffers, first, end);
     else metropolisChains(energy, plan, buffers, first, end);
-  } else if (plan.method === "langevin") {
-    langevinChains(energy, plan, buffers, first, end);
   } else {
-    malaChains(energy, plan, buffers, first, end);
+    langevinChains(energy, plan, buffers, first, end);
   }
 }
 
@@ -73,12 +71,12 @@ export function metropolisChains(energy: Energy, plan: ChainPlan, buffers: Chain
   const { beta, stepSize, burnIn, thin, dimension: n } = plan;
   const total = burnIn + plan.steps;
   const kept = keptPerChain(plan);
-  const { starts, samples, finalStates, accepted } = buffers;
+  const samples = buffers.samples;
   let x = new Float64Array(n);
   let y = new Float64Array(n);
   for (let c = first; c < end; c++) {
     const random = streamRandom(plan.seed, c);
-    for (let d = 0; d < n; d++) x[d] = starts[c * n + d];
+    loadStart(x, buffers.starts, c);
     let e = energy.value(x);
     let acceptedHere = 0;
     let k = c * kept * n;
@@ -99,8 +97,7 @@ export function metropolisChains(energy: Energy, plan: ChainPlan, buffers: Chain
         untilKept = thin;
       }
     }
-    for (let d = 0; d < n; d++) finalStates[c * n + d] = x[d];
-    accepted[c] = acceptedHere;
+    finishChain(buffers, c, x, acceptedHere);
   }
 }
 
@@ -207,99 +204,97 @@ export function metropolisChains1d(energy: Energy, plan: ChainPlan, buffers: Cha
 }
 
 /**
- * Unadjusted Langevin (Euler-Maruyama for dx = -grad E dt + sqrt(2 / beta) dW):
- * x' = x - eta grad E(x) + sqrt(2 eta / beta) z, z ~ N(0, I). Every step is "accepted".
- * @throws RangeError when a state stops being finite (the step is too large for the energy).
+ * The two Langevin samplers, which share their proposal: the Euler-Maruyama step of
+ * dx = -grad E dt + sqrt(2 / beta) dW,
+ *   y = x - eta grad E(x) + sqrt(2 eta / beta) z,  z ~ N(0, I).
+ *
+ * - "langevin" (unadjusted) always moves to y, so every step is "accepted"; its samples carry a
+ *   bias of order eta.
+ * - "mala" (Metropolis-adjusted Langevin, Roberts and Tweedie 1996) treats y as a proposal with
+ *   density q(y | x) proportional to exp(-beta |y - x + eta grad E(x)|^2 / (4 eta)) and accepts
+ *   it with probability min(1, exp(log r)), where
+ *   log r = -beta (E(y) - E(x)) - beta / (4 eta) (|x - y + eta grad E(y)|^2 - |y - x + eta grad E(x)|^2),
+ *   which removes the bias.
+ *
+ * @throws RangeError ("langevin" only) when a state stops being finite (the step is too large
+ *   for the energy); MALA rejects such a proposal instead.
  */
 export function langevinChains(energy: Energy, plan: ChainPlan, buffers: ChainBuffers, first: number, end: number): void {
+  const adjusted = plan.method === "mala";
   const { beta, stepSize: eta, burnIn, thin, dimension: n } = plan;
   const total = burnIn + plan.steps;
   const kept = keptPerChain(plan);
   const noise = Math.sqrt((2 * eta) / beta);
-  const { starts, samples, finalStates, accepted } = buffers;
-  const x = new Float64Array(n);
-  const g = new Float64Array(n);
-  for (let c = first; c < end; c++) {
-    const random = streamRandom(plan.seed, c);
-    for (let d = 0; d < n; d++) x[d] = starts[c * n + d];
-    let k = c * kept * n;
-    let untilKept = thin;
-    for (let t = 0; t < total; t++) {
-      energy.gradient(x, g);
-      for (let d = 0; d < n; d++) {
-        const next = x[d] - eta * g[d] + noise * random.normal();
-        if (!(Math.abs(next) < Infinity)) {
-          throw new RangeError(
-            `langevin: chain ${c} left the finite numbers at step ${t + 1} (coordinate ${d} became ${next}); ` +
-              `the step size ${eta} is too large for this energy: lower stepSize, or use mala`,
-          );
-        }
-        x[d] = next;
-      }
-      if (t >= burnIn && --untilKept === 0) {
-        for (let d = 0; d < n; d++) samples[k++] = x[d];
-        untilKept = thin;
-      }
-    }
-    for (let d = 0; d < n; d++) finalStates[c * n + d] = x[d];
-    accepted[c] = total;
-  }
-}
-
-/**
- * Metropolis-adjusted Langevin (Roberts and Tweedie 1996): the Langevin step
- * y = x - eta grad E(x) + sqrt(2 eta / beta) z is a proposal with density
- * q(y | x) proportional to exp(-beta |y - x + eta grad E(x)|^2 / (4 eta)), accepted with
- * probability min(1, exp(log r)) where
- * log r = -beta (E(y) - E(x)) - beta / (4 eta) (|x - y + eta grad E(y)|^2 - |y - x + eta grad E(x)|^2).
- */
-export function malaChains(energy: Energy, plan: ChainPlan, buffers: ChainBuffers, first: number, end: number): void {
-  const { beta, stepSize: eta, burnIn, thin, dimension: n } = plan;
-  const total = burnIn + plan.steps;
-  const kept = keptPerChain(plan);
-  const noise = Math.sqrt((2 * eta) / beta);
-  const { starts, samples, finalStates, accepted } = buffers;
+  const samples = buffers.samples;
   let x = new Float64Array(n);
   let y = new Float64Array(n);
   let gx = new Float64Array(n);
   let gy = new Float64Array(n);
   for (let c = first; c < end; c++) {
     const random = streamRandom(plan.seed, c);
-    for (let d = 0; d < n; d++) x[d] = starts[c * n + d];
-    let e = energy.value(x);
+    loadStart(x, buffers.starts, c);
+    let e = adjusted ? energy.value(x) : 0;
     energy.gradient(x, gx);
     let acceptedHere = 0;
     let k = c * kept * n;
     let untilKept = thin;
     for (let t = 0; t < total; t++) {
-      for (let d = 0; d < n; d++) y[d] = x[d] - eta * gx[d] + noise * random.normal();
-      const ey = energy.value(y);
-      energy.gradient(y, gy);
-      let forward = 0;
-      let backward = 0;
+      // The unadjusted step moves x in place; MALA keeps x and writes the proposal into y.
+      const target = adjusted ? y : x;
       for (let d = 0; d < n; d++) {
-        const f = y[d] - x[d] + eta * gx[d];
-        const b = x[d] - y[d] + eta * gy[d];
-        forward += f * f;
-        backward += b * b;
+        const next = x[d] - eta * gx[d] + noise * random.normal();
+        if (!adjusted && !(Math.abs(next) < Infinity)) {
+          throw new RangeError(
+            `langevin: chain ${c} left the finite numbers at step ${t + 1} (coordinate ${d} became ${next}); ` +
+              `the step size ${eta} is too large for this energy: lower stepSize, or use mala`,
+          );
+        }
+        target[d] = next;
       }
-      const logRatio = -beta * (ey - e) - (beta / (4 * eta)) * (backward - forward);
-      if (logRatio >= 0 || random.next32() < Math.exp(logRatio)) {
-        let swap = x;
-        x = y;
-        y = swap;
-        swap = gx;
-        gx = gy;
-        gy = swap;
-        e = ey;
+      if (!adjusted) {
+        energy.gradient(x, gx);
         acceptedHere++;
+      } else {
+        const ey = energy.value(y);
+        energy.gradient(y, gy);
+        let forward = 0;
+        let backward = 0;
+        for (let d = 0; d < n; d++) {
+          const f = y[d] - x[d] + eta * gx[d];
+          const b = x[d] - y[d] + eta * gy[d];
+          forward += f * f;
+          backward += b * b;
+        }
+        const logRatio = -beta * (ey - e) - (beta / (4 * eta)) * (backward - forward);
+        if (logRatio >= 0 || random.next32() < Math.exp(logRatio)) {
+          let swap = x;
+          x = y;
+          y = swap;
+          swap = gx;
+          gx = gy;
+          gy = swap;
+          e = ey;
+          acceptedHere++;
+        }
       }
       if (t >= burnIn && --untilKept === 0) {
         for (let d = 0; d < n; d++) samples[k++] = x[d];
         untilKept = thin;
       }
     }
-    for (let d = 0; d < n; d++) finalStates[c * n + d] = x[d];
-    accepted[c] = acceptedHere;
+    finishChain(buffers, c, x, acceptedHere);
   }
+}
+
+/** Copies chain c's start point into x (length n). */
+function loadStart(x: Float64Array, starts: Float64Array, c: number): void {
+  const n = x.length;
+  for (let d = 0; d < n; d++) x[d] = starts[c * n + d];
+}
+
+/** Stores chain c's last state and how many proposals it accepted. */
+function finishChain(buffers: ChainBuffers, c: number, x: Float64Array, acceptedCount: number): void {
+  const n = x.length;
+  for (let d = 0; d < n; d++) buffers.finalStates[c * n + d] = x[d];
+  buffers.accepted[c] = acceptedCount;
 }

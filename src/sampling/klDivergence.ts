@@ -1,7 +1,7 @@
 /**
  * Kullback-Leibler divergence between two discrete distributions.
  */
-import { message } from "../validate";
+import { isArrayLike, message } from "../validate";
 
 /**
  * The Kullback-Leibler divergence D(p || q) = sum_i p_i ln(p_i / q_i), in nats, of two discrete
@@ -17,7 +17,8 @@ import { message } from "../validate";
  * @throws RangeError when their lengths differ or are 0, a weight is negative or not finite, or
  *   a side sums to 0.
  * @example
- * klDivergence([1, 1], [1, 3]);   // => 0.14384103622589042 (= ln(4/3) / 2)
+ * klDivergence([1, 1], [1, 3]);   // ln(4/3) / 2
+ * // => 0.14384103622589042
  * klDivergence([1, 1], [1, 0]);   // => Infinity
  */
 export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number {
@@ -40,7 +41,7 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number
 
 /** Non-negative finite weights with a positive sum. */
 function weights(fn: string, arg: string, value: unknown): { values: ArrayLike<number>; total: number } {
-  if (!(Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))) {
+  if (!isArrayLike(value)) {
     throw new TypeError(message(fn, arg, "an array of non-negative numbers", value));
   }
   const values = value as ArrayLike<unknown>;

@@ -36,7 +36,9 @@ export type MalaOptions = SamplerOptions;
  * const bowl = energyFromFunction((x) => x[0] ** 2 / 2, { gradient: (x, w, g) => { g[0] = x[0]; } });
  * const run = mala(bowl, { beta: 1, stepSize: 0.5, chains: 1000, steps: 1000, burnIn: 100, seed: 1 });
  * run.acceptanceRate;   // => 0.9209981818181818
- * // sample variance => 0.996782583914685, about 1 / (beta k) = 1: no bias
+ * const mean = run.samples.reduce((s, v) => s + v, 0) / run.samples.length;
+ * run.samples.reduce((s, v) => s + (v - mean) ** 2, 0) / run.samples.length; // 1 / (beta k) = 1: no bias
+ * // => 1 (to about 0.01)
  */
 export function mala(energy: Energy, options: MalaOptions): SamplerRun {
   return runSampler("mala", energy, options);

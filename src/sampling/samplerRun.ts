@@ -2,8 +2,9 @@
  * What the three samplers share: their options, the checks at the door, the start points, the
  * choice of threads, and the result object.
  */
+import { checkEnergy, checkEnergyAt } from "../energy/checkEnergy";
 import type { Energy, EnergyRecipe, Point, SamplerResult } from "../types";
-import { checkInteger, checkOptions, checkPoint, checkPositive, checkSeed, describe, message } from "../validate";
+import { checkInteger, checkOptions, checkPoint, checkPositive, checkSeed, describe, isArrayLike, message } from "../validate";
 import { keptPerChain, runChains, type ChainBuffers, type ChainPlan, type SamplerMethod } from "./chains";
 import { float64Buffer, runChainsInThreads } from "./threads";
 
@@ -65,16 +66,6 @@ const KNOWN_OPTIONS = ["beta", "stepSize", "chains", "steps", "burnIn", "thin", 
 /** At most this many numbers are stored (800 MB of samples). */
 export const MAX_STORED_NUMBERS = 100_000_000;
 
-/** Checks that `energy` looks like an Energy. */
-function checkEnergy(fn: string, energy: unknown): Energy {
-  const e = energy as Energy;
-  if (energy === null || typeof energy !== "object" || typeof e.value !== "function" || typeof e.gradient !== "function") {
-    throw new TypeError(message(fn, "energy", "an Energy (from energyFromFunction, energyFromFormula or a landscape)", energy));
-  }
-  checkInteger(fn, "energy.dimension", e.dimension, 1);
-  return e;
-}
-
 /** Checks a recipe before it travels to a worker. */
 function checkRecipe(fn: string, recipe: unknown): EnergyRecipe {
   const r = recipe as EnergyRecipe;
@@ -124,14 +115,9 @@ export function resolveStarts(fn: string, energy: Energy, init: unknown, chains:
   throw new RangeError(message(fn, "init", expected, init) + ` (length ${init.length})`);
 }
 
-/** An array or a typed array (not a DataView). */
-function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
-}
-
 /** Checks every option and the start points, then runs the sampler. */
 export function runSampler(fn: SamplerMethod, energyArgument: unknown, optionsArgument: SamplerOptions): SamplerRun {
-  const energy = checkEnergy(fn, energyArgument);
+  const energy = checkEnergy(fn, "energy", energyArgument);
   const options = checkOptions(fn, "options", optionsArgument as SamplerOptions | undefined);
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.includes(key)) {
@@ -160,19 +146,10 @@ export function runSampler(fn: SamplerMethod, energyArgument: unknown, optionsAr
 
   // E (and grad E for the Langevin samplers) must be finite where every chain starts.
   const startEnergies = new Float64Array(chains);
-  const gradient = new Float64Array(n);
   for (let c = 0; c < chains; c++) {
-    const at = perChain ? `init[${c}]` : "init";
     const x = starts.subarray(c * n, (c + 1) * n);
-    const e = energy.value(x);
-    if (!Number.isFinite(e)) throw new RangeError(message(fn, `E(${at})`, "a finite number", e));
-    startEnergies[c] = e;
-    if (fn !== "metropolis") {
-      energy.gradient(x, gradient);
-      for (let d = 0; d < n; d++) {
-        if (!Number.isFinite(gradient[d])) throw new RangeError(message(fn, `grad E(${at})[${d}]`, "a finite number", gradient[d]));
-      }
-    }
+    const label = options.init === undefined ? "the default start" : perChain ? `init[${c}]` : "init";
+    startEnergies[c] = checkEnergyAt(fn, energy, x, { gradient: fn !== "metropolis", label });
   }
 
   let threadsUsed = Math.min(threads, chains);

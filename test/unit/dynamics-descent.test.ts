@@ -193,12 +193,12 @@ test("validation: every bad input gets a clear error", () => {
   const root = energyFromFunction((x) => Math.sqrt(x[0]), { gradient: (x, _w, g) => void (g[0] = 0.5 / Math.sqrt(x[0])) });
   assert.throws(() => gradientDescent(root, [-1], { eta: 0.1 }), {
     name: "RangeError",
-    message: /^gradientDescent: start must be a point where the energy and its gradient are finite, got \[-1\] \(E = NaN, grad E = \[NaN\]\)$/,
+    message: /^gradientDescent: energy "custom energy" has a value that is not finite at the starting point x = \[-1\]: E = NaN$/,
   });
-  assert.throws(() => gradientDescent(root, [0], { eta: 0.1 }), /start must be a point where the energy and its gradient are finite, got \[0\] \(E = 0, grad E = \[Infinity\]\)/);
+  assert.throws(() => gradientDescent(root, [0], { eta: 0.1 }), /has a gradient that is not finite at the starting point x = \[0\]: dE\/dx = Infinity/);
   assert.throws(() => gradientDescent({} as never, [0], { eta: 0.1 }), {
     name: "TypeError",
-    message: /^gradientDescent: energy must be an Energy \(an object with value and gradient functions\), got an object$/,
+    message: /^gradientDescent: energy must be an Energy \(from energyFromFormula, energyFromFunction or a landscape such as doubleWell\(\)\), got an object$/,
   });
   assert.throws(() => gradientDescent(e, [1], { eta: 0.1, maxIterations: -1 }), /options\.maxIterations must be an integer >= 0, got -1/);
   assert.throws(() => gradientDescent(e, [1], { eta: 0.1, maxIterations: 2.5 }), /options\.maxIterations must be an integer >= 0, got 2\.5/);

@@ -147,7 +147,7 @@ test("validation: every bad input gets a clear error", () => {
   const log = energyFromFunction((x) => Math.log(x[0]), { gradient: (x, _w, g) => void (g[0] = 1 / x[0]) });
   assert.throws(() => gradientFlow(log, [0], { duration: 1 }), {
     name: "RangeError",
-    message: /^gradientFlow: start must be a point where the energy and its gradient are finite, got \[0\] \(E = -Infinity, grad E = \[Infinity\]\)$/,
+    message: /^gradientFlow: energy "custom energy" has a value that is not finite at the starting point x = \[0\]: E = -Infinity$/,
   });
   assert.throws(() => gradientFlow(e, [1], { duration: 1, relativeTolerance: 0 }), /options\.relativeTolerance must be a positive finite number, got 0/);
   assert.throws(() => gradientFlow(e, [1], { duration: 1, absoluteTolerance: -1 }), /options\.absoluteTolerance must be a positive finite number, got -1/);
@@ -160,6 +160,6 @@ test("validation: every bad input gets a clear error", () => {
   assert.throws(() => gradientFlow(e, [1], 7 as never), /^TypeError: gradientFlow: options must be an options object, got 7$/);
   assert.throws(() => gradientFlow(null as never, [1], { duration: 1 }), {
     name: "TypeError",
-    message: /^gradientFlow: energy must be an Energy \(an object with value and gradient functions\), got null$/,
+    message: /^gradientFlow: energy must be an Energy \(from energyFromFormula, energyFromFunction or a landscape such as doubleWell\(\)\), got null$/,
   });
 });

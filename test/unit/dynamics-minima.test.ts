@@ -191,7 +191,7 @@ test("validation: every bad input gets a clear error", () => {
   assert.throws(() => findMinima(doubleWell, { starts: [] }), /options\.starts must be a non-empty array of points, got \[\]/);
   assert.throws(() => findMinima(doubleWell, { starts: [[1, 2]] }), /options\.starts\[0\] must be a point of dimension 1, got \[1, 2\] \(dimension 2\)/);
   const root = energyFromFunction((x) => Math.sqrt(x[0]), { gradient: (x, _w, g) => void (g[0] = 0.5 / Math.sqrt(x[0])) });
-  assert.throws(() => findMinima(root, { starts: [[1], [-1]] }), /options\.starts\[1\] must be a point where the energy and its gradient are finite, got \[-1\] \(E = NaN/);
+  assert.throws(() => findMinima(root, { starts: [[1], [-1]] }), /^RangeError: findMinima: energy "custom energy" has a value that is not finite at options\.starts\[1\] x = \[-1\]: E = NaN$/);
   assert.throws(() => findMinima(doubleWell, { grid: [{ min: 2, max: -2, count: 5 }] }), {
     name: "RangeError",
     message: /^findMinima: options\.grid\[0\]\.max must be greater than options\.grid\[0\]\.min = 2 \(an empty or reversed axis\), got -2$/,
@@ -208,5 +208,5 @@ test("validation: every bad input gets a clear error", () => {
   assert.throws(() => isLocalMinimum(doubleWell, [1, 1]), /^RangeError: isLocalMinimum: x must be a point of dimension 1, got \[1, 1\] \(dimension 2\)$/);
   assert.throws(() => isLocalMinimum(doubleWell, [1], { radius: 0 }), /isLocalMinimum: options\.radius must be a positive finite number, got 0/);
   assert.throws(() => isLocalMinimum(doubleWell, [1], { gradientTolerance: NaN }), /options\.gradientTolerance must be a positive finite number, got NaN/);
-  assert.throws(() => isLocalMinimum(5 as never, [1]), /^TypeError: isLocalMinimum: energy must be an Energy \(an object with value and gradient functions\), got 5$/);
+  assert.throws(() => isLocalMinimum(5 as never, [1]), /^TypeError: isLocalMinimum: energy must be an Energy \(from energyFromFormula, energyFromFunction or a landscape such as doubleWell\(\)\), got 5$/);
 });

@@ -49,6 +49,16 @@ test("checkEnergyAt refuses a point where the gradient is not finite, unless tol
   assert.throws(() => checkEnergyAt("mala", custom, [1]), { name: "RangeError", message: /dE\/dx = Infinity$/ });
 });
 
+test("checkEnergyAt refuses a gradient without one component per dimension", () => {
+  // A hand-made Energy whose gradient forgets the second component.
+  const flat = { ...energyFromFunction((x) => x[0] + x[1], { dimension: 2 }), gradient: () => Float64Array.of(1) };
+  assert.throws(() => checkEnergyAt("gradientDescent", flat, [0, 0]), {
+    name: "RangeError",
+    message: 'gradientDescent: energy "custom energy" has a gradient of 1 component at the starting point x = [0, 0], expected 2 (one per dimension)',
+  });
+  assert.equal(checkEnergyAt("metropolis", flat, [1, 2], { gradient: false }), 3);
+});
+
 test("checkBox copies a valid box and refuses bad ones", () => {
   const box = checkBox("f", "domain", Object.freeze({ lower: [-1, 0], upper: [1, 2] }), 2);
   assert.deepEqual(box, { lower: [-1, 0], upper: [1, 2] });

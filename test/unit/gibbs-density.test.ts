@@ -127,7 +127,7 @@ test("validation: every bad input gets a clear error", () => {
   });
   assert.throws(() => gibbsDensity({ value: () => 0 } as never, { beta: 1, axes }), {
     name: "TypeError",
-    message: /^gibbsDensity: energy must be an Energy \(an object with value and gradient functions\), got an object$/,
+    message: /^gibbsDensity: energy must be an Energy \(from energyFromFormula, energyFromFunction or a landscape such as doubleWell\(\)\), got an object$/,
   });
   assert.throws(() => gibbsDensity(doubleWell, undefined as never), /options\.beta must be a positive finite number, got undefined/);
 });

@@ -66,7 +66,7 @@ test("an unknown option name is reported with the known ones", () => {
 test("the energy must be an Energy", () => {
   assert.throws(
     () => metropolis(((x: number[]) => x[0]) as never, good),
-    /^TypeError: metropolis: energy must be an Energy \(from energyFromFunction, energyFromFormula or a landscape\), got a function$/,
+    /^TypeError: metropolis: energy must be an Energy \(from energyFromFormula, energyFromFunction or a landscape such as doubleWell\(\)\), got a function$/,
   );
   assert.throws(() => mala(null as never, good), /^TypeError: mala: energy must be an Energy .*, got null$/);
 });
@@ -86,18 +86,18 @@ test("E (and grad E for the Langevin samplers) must be finite at the start", () 
   const sqrt = energyFromFunction((x) => Math.sqrt(x[0]), { gradient: (x, w, g) => void (g[0] = 0.5 / Math.sqrt(x[0])) });
   assert.throws(
     () => metropolis(sqrt, { ...good, init: -1 }),
-    /^RangeError: metropolis: E\(init\) must be a finite number, got NaN$/,
+    /^RangeError: metropolis: energy "custom energy" has a value that is not finite at init x = \[-1\]: E = NaN$/,
   );
   assert.throws(
     () => metropolis(sqrt, { ...good, init: [[1], [4], [-1], [9]] }),
-    /^RangeError: metropolis: E\(init\[2\]\) must be a finite number, got NaN$/,
+    /^RangeError: metropolis: energy "custom energy" has a value that is not finite at init\[2\] x = \[-1\]: E = NaN$/,
   );
   // E(0) = 0 is finite, but the gradient 1 / (2 sqrt(0)) is not.
   assert.throws(
     () => langevin(sqrt, { ...good, init: 0 }),
-    /^RangeError: langevin: grad E\(init\)\[0\] must be a finite number, got Infinity$/,
+    /^RangeError: langevin: energy "custom energy" has a gradient that is not finite at init x = \[0\]: dE\/dx = Infinity$/,
   );
-  assert.throws(() => mala(sqrt, { ...good, init: 0 }), /^RangeError: mala: grad E\(init\)\[0\] must be a finite number, got Infinity$/);
+  assert.throws(() => mala(sqrt, { ...good, init: 0 }), /^RangeError: mala: energy "custom energy" has a gradient that is not finite at init x = \[0\]: dE\/dx = Infinity$/);
   // Metropolis never uses the gradient.
   assert.equal(metropolis(sqrt, { ...good, init: 0 }).samples.length, 40);
 });

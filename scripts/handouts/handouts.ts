@@ -5,8 +5,9 @@
  *   1. execute: export_notebook.py runs it afresh on a tslab kernel in a temporary folder
  *      (stored outputs are ignored; notebooks/ is never written to) and renders the teacher and
  *      student HTML with the ebm-handout nbconvert template;
- *   2. pages: math rendered to SVG, plotly.js inlined once, links between notebooks pointed at
- *      the handouts (page.ts); written to OUT/teacher/NAME.html and OUT/student/NAME.html;
+ *   2. pages: math rendered to SVG, plotly.js inlined once (the cartesian bundle when it draws
+ *      every figure of the page, else the full one: plotlyBundle.ts), links between notebooks
+ *      pointed at the handouts (page.ts); written to OUT/teacher/NAME.html and OUT/student/NAME.html;
  *   3. PDF: each page printed by Chromium once every figure is drawn (pdf.ts).
  * A notebook that fails stops there (its handouts from an earlier run are removed, so no stale
  * copy is handed out); the others go on; the exit code is 1 when any failed, 2 for a usage error.
@@ -23,19 +24,19 @@ import type { ExportEvent } from "./executeNotebook";
 import { USAGE, UsageError, listNotebooks, parseArguments, selectNotebooks, trackOf } from "./options";
 import type { HandoutOptions, Version } from "./options";
 import { finishPage, networkLoads } from "./page";
+import { loadPlotlyBundles } from "./plotlyBundle";
+import type { PlotlyBundles } from "./plotlyBundle";
 import { chromiumHelp, launchChromium, printPdf } from "./pdf";
 import { Progress, formatBytes, summaryLines } from "./progress";
 import type { NotebookReport } from "./progress";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PYTHON = path.join(ROOT, ".venv/bin/python");
-const PLOTLY_JS = path.join(ROOT, "node_modules/plotly.js-dist-min/plotly.min.js");
 
 /** Checks what the run needs before starting; throws with what to do. */
 function checkSetup(): string[] {
   const warnings: string[] = [];
   if (!fs.existsSync(PYTHON)) throw new Error(`handouts: ${PYTHON} is missing: run \`npm run setup\` first (it makes the Python venv with nbclient and nbconvert).`);
-  if (!fs.existsSync(PLOTLY_JS)) throw new Error(`handouts: ${PLOTLY_JS} is missing: run \`npm run setup\` (npm ci) first.`);
   const built = path.join(ROOT, "dist/index.js");
   if (!fs.existsSync(built)) throw new Error("handouts: the library is not built (dist/index.js is missing), and the notebooks import it: run `npm run build` first.");
   const builtAt = fs.statSync(built).mtimeMs;
@@ -54,7 +55,7 @@ function outputPaths(out: string, name: string, version: Version): { html: strin
 interface Shared {
   options: HandoutOptions;
   progress: Progress;
-  plotlyJs: string;
+  plotly: PlotlyBundles;
   temp: string;
   browser: Promise<Browser> | null;
 }
@@ -144,13 +145,13 @@ async function exportOne(notebookPath: string, position: string, shared: Shared)
   for (const event of htmlEvents) {
     const t = Date.now();
     progress.step(position, name, `${event.version} page: math to SVG, plotly.js inlined`);
-    const page = finishPage(fs.readFileSync(event.path, "utf8"), shared.plotlyJs);
+    const page = finishPage(fs.readFileSync(event.path, "utf8"), shared.plotly);
     const loads = networkLoads(page.html);
     if (loads.length > 0) return finish(`the ${event.version} page would still load from the network: ${loads.join(", ")}`);
     const target = outputPaths(options.out, name, event.version).html;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, page.html);
-    report.files.push({ version: event.version, kind: "html", path: target, bytes: Buffer.byteLength(page.html) });
+    report.files.push({ version: event.version, kind: "html", path: target, bytes: Buffer.byteLength(page.html), plotly: page.bundle, traceTypes: page.traceTypes });
     report.seconds.html += (Date.now() - t) / 1000;
     drawable[event.version] = event.drawable;
     if (event.version === "teacher" || options.versions.length === 1) {
@@ -162,6 +163,9 @@ async function exportOne(notebookPath: string, position: string, shared: Shared)
     }
     for (const e of page.mathErrors) report.warnings.push(`TeX error in the ${event.version} page: ${e}`);
     for (const r of page.removed) report.warnings.push(`removed a network reference from the ${event.version} page: ${r}`);
+    if (page.bundle !== null && page.unknownTraces.length > 0) {
+      report.warnings.push(`the ${event.version} page gets the full plotly.js bundle because its trace types are not all known: ${page.unknownTraces.join("; ")}`);
+    }
   }
   const teacherEvent = htmlEvents.find((e) => e.version === "teacher");
   if (teacherEvent && report.declaredFigures !== null && teacherEvent.figures !== report.declaredFigures) {
@@ -223,8 +227,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const progress = new Progress(process.stdout);
   let setupWarnings: string[];
+  let plotly: PlotlyBundles;
   try {
     setupWarnings = checkSetup();
+    const loaded = loadPlotlyBundles(path.join(ROOT, "node_modules"));
+    plotly = loaded.bundles;
+    setupWarnings.push(...loaded.warnings);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     return 1;
@@ -243,7 +251,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const shared: Shared = {
     options,
     progress,
-    plotlyJs: fs.readFileSync(PLOTLY_JS, "utf8"),
+    plotly,
     temp: fs.mkdtempSync(path.join(os.tmpdir(), "ebm-handouts-")),
     browser: null,
   };

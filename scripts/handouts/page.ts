@@ -3,20 +3,23 @@
  * self-contained for reading offline from disk.
  *
  * - math: TeX rendered to SVG at export time ({@link renderMath}), its style sheet in `<head>`;
- * - plotly.js: the contents of `plotly.js-dist-min/plotly.min.js` inlined ONCE in `<head>`
- *   (only when the page shows a figure), before every figure's script, followed by a small
- *   tracker that keeps each drawing's promise so the PDF printer can wait for all of them;
+ * - plotly.js: ONE bundle inlined ONCE in `<head>` (only when the page shows a figure), before
+ *   every figure's script: the cartesian bundle when it draws every trace type of the page's
+ *   figures, else the full one ({@link chooseBundle}); followed by a small tracker that keeps
+ *   each drawing's promise so the PDF printer can wait for all of them;
  * - links to other course notebooks (`02-math-gibbs.ipynb#anchor`) point at their handouts
  *   (`02-math-gibbs.html#anchor`), so the handouts link to each other;
  * - no network: any `<script src>`/`<link href>` to http(s) left in the page is removed, and
  *   {@link networkLoads} lists what would still be fetched (the exporter refuses such a page).
  */
 import { renderMath } from "./math";
+import { chooseBundle, pageTraceTypes } from "./plotlyBundle";
+import type { PlotlyBundleName, PlotlyBundles } from "./plotlyBundle";
 
 /** The placeholder the template leaves for plotly.js. */
 export const PLOTLY_PLACEHOLDER = '<script data-ebm-inline="plotly"></script>';
-/** The comment that opens the inlined plotly.js script. */
-const PLOTLY_COMMENT = "/* plotly.js, inlined once for the whole page */";
+/** The comment that opens the inlined plotly.js script (networkLoads relies on its start). */
+const plotlyComment = (pkg: string, version: string): string => `/* plotly.js, inlined once for the whole page: ${pkg} ${version} */`;
 /** The placeholder the template leaves for the math style sheet and the tracker. */
 export const HEAD_PLACEHOLDER = "<!--ebm:head-->";
 
@@ -55,6 +58,12 @@ export interface FinishedPage {
   html: string;
   /** Whether plotly.js was inlined (the page shows at least one figure). */
   plotly: boolean;
+  /** The plotly.js bundle inlined, null when none was. */
+  bundle: PlotlyBundleName | null;
+  /** The trace types of the page's figures (data and animation frames), sorted. */
+  traceTypes: string[];
+  /** Why the page's trace types are not all known, which puts the full bundle in it. */
+  unknownTraces: string[];
   /** Formulas rendered to SVG. */
   formulas: number;
   /** TeX errors, one per faulty formula. */
@@ -130,24 +139,38 @@ export function networkLoads(page: string): string[] {
  * Makes nbconvert's page self-contained (see the file comment).
  *
  * @param raw the page written by the `ebm-handout` template (it must hold both placeholders).
- * @param plotlyJs the contents of plotly.min.js.
- * @throws Error when the page was not made by the `ebm-handout` template (no placeholder).
+ * @param bundles the plotly.js bundles to choose from (plotlyBundle.ts' loadPlotlyBundles).
+ * @throws Error when the page was not made by the `ebm-handout` template (no placeholder), or
+ *   when a bundle contains `</script` (it could not be inlined).
  * @example
- * finishPage(rawPage, plotlyJs).plotly;
- * // => true (when the notebook shows a figure)
+ * finishPage(rawPage, loadPlotlyBundles("node_modules").bundles).bundle;
+ * // => "cartesian" (when every figure of the page is made of cartesian traces)
  */
-export function finishPage(raw: string, plotlyJs: string): FinishedPage {
+export function finishPage(raw: string, bundles: PlotlyBundles): FinishedPage {
   if (!raw.includes(PLOTLY_PLACEHOLDER) || !raw.includes(HEAD_PLACEHOLDER)) {
     throw new Error("finishPage: the page has no ebm-handout placeholders: was it rendered with scripts/handouts/template/ebm-handout?");
   }
-  if (/<\/script/i.test(plotlyJs)) throw new Error("finishPage: plotlyJs contains </script and cannot be inlined");
+  for (const b of [bundles.full, bundles.cartesian]) {
+    if (b && /<\/script/i.test(b.js)) throw new Error(`finishPage: the ${b.name} plotly.js bundle contains </script and cannot be inlined`);
+  }
   const math = renderMath(raw);
   const removed: string[] = [];
   let html = stripNetworkLoads(linkHandouts(math.html), removed);
   const plotly = drawsFigures(html);
+  const traces = pageTraceTypes(html);
+  const bundle = plotly ? chooseBundle(traces, bundles) : null;
   const head = (math.css ? `<style type="text/css">\n/* MathJax SVG output */\n${math.css}\n</style>\n` : "") + (plotly ? DRAWING_TRACKER : "");
   // Functions as replacements: plotly.js is full of "$&" and "$'", which a string replacement would expand.
   html = html.replace(HEAD_PLACEHOLDER, () => head);
-  html = html.replace(PLOTLY_PLACEHOLDER, () => (plotly ? `<script>\n${PLOTLY_COMMENT}\n${plotlyJs}\n</script>` : ""));
-  return { html, plotly, formulas: math.formulas, mathErrors: math.errors, removed };
+  html = html.replace(PLOTLY_PLACEHOLDER, () => (bundle ? `<script>\n${plotlyComment(bundle.package, bundle.version)}\n${bundle.js}\n</script>` : ""));
+  return {
+    html,
+    plotly,
+    bundle: bundle ? bundle.name : null,
+    traceTypes: traces.types,
+    unknownTraces: traces.unknown,
+    formulas: math.formulas,
+    mathErrors: math.errors,
+    removed,
+  };
 }

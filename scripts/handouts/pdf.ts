@@ -3,8 +3,10 @@
  *
  * The page is opened from disk with every network request refused (a handout must not need
  * one), laid out at the printable width of the paper, and printed only when every figure has
- * finished drawing (the page's `window.ebmHandout.figuresDrawn()`, see page.ts) and the number of
- * drawn plots equals the number of figures the notebook showed. Before printing:
+ * finished drawing (the page's `window.ebmHandout.figuresDrawn()`, see page.ts), the number of
+ * drawn plots equals the number of figures the notebook showed, and every trace kept its type
+ * (plotly quietly turns a trace type missing from the inlined bundle into a hidden scatter, so
+ * a cartesian bundle on a page with a 3D trace would print an empty frame). Before printing:
  * - every `<details>` is opened (paper cannot be clicked);
  * - a figure drawn with WebGL (3D surfaces) is replaced by a PNG snapshot of itself, because
  *   Chromium prints WebGL canvases blank;
@@ -100,7 +102,8 @@ function escapeHtml(text: string): string {
  *
  * @param figures how many figures the page must show drawn before it is printed.
  * @throws Error when the figures are not all drawn within `timeoutMs` (the message names the
- *   figures still missing), or when Chromium fails.
+ *   figures still missing), when a trace type is not drawn by the page's plotly.js bundle, or
+ *   when Chromium fails.
  */
 export async function printPdf(
   browser: Browser,
@@ -147,8 +150,25 @@ export async function printPdf(
       const undrawn = figures
         .filter((f) => !f.querySelector(".js-plotly-plot .main-svg"))
         .map((f) => (f.querySelector(".ebm-figure-fallback strong")?.textContent ?? "(untitled)").trim());
-      return { drawn, undrawn };
+      // Each drawn trace against its input: a type the bundle lacks comes out as "scatter".
+      type Plot = HTMLElement & { data?: { type?: string }[]; _fullData?: { index: number; type: string }[] };
+      const lost: string[] = [];
+      for (const gd of Array.from(document.querySelectorAll<Plot>(".js-plotly-plot"))) {
+        const title = (gd.closest(".ebm-figure")?.querySelector(".ebm-figure-fallback strong")?.textContent ?? "(untitled)").trim();
+        for (const t of gd._fullData ?? []) {
+          const wanted = gd.data?.[t.index]?.type ?? "scatter";
+          if (t.type !== wanted) lost.push(`${wanted} in ${JSON.stringify(title)}`);
+        }
+      }
+      return { drawn, undrawn, lost };
     });
+    if (state.lost.length > 0) {
+      const bundle = await page.evaluate(() => {
+        const inlined = Array.from(document.scripts).map((s) => /inlined once for the whole page: ([^*]+?) \*\//.exec(s.text.slice(0, 200)));
+        return inlined.find((m) => m !== null)?.[1] ?? "plotly.js";
+      });
+      throw new Error(`the page's ${bundle} does not draw these traces: ${state.lost.join(", ")}`);
+    }
     if (outcome === "late" || state.drawn !== options.figures) {
       const why = outcome === "late" ? `not all figures finished drawing within ${Math.round(timeoutMs / 1000)} s` : `${state.drawn} of ${options.figures} figures drawn`;
       const missing = state.undrawn.length > 0 ? `; not drawn: ${state.undrawn.map((t) => JSON.stringify(t)).join(", ")}` : "";

@@ -14,6 +14,10 @@ export interface WrittenFile {
   bytes: number;
   /** PDF pages. */
   pages?: number;
+  /** HTML: the plotly.js bundle inlined ("cartesian" or "full"), null when the page has no figure. */
+  plotly?: "cartesian" | "full" | null;
+  /** HTML: the trace types of the page's figures. */
+  traceTypes?: string[];
 }
 
 /** The outcome for one notebook. */
@@ -91,16 +95,16 @@ function table(rows: string[][], alignRight: boolean[]): string[] {
 }
 
 /**
- * The closing summary: one row per notebook and version (HTML size, PDF size, pages, figures,
- * time), then the warnings and failures with their messages, then a closing line
+ * The closing summary: one row per notebook and version (HTML size, the plotly.js bundle in
+ * it, PDF size, pages, figures, time), then the warnings and failures with their messages, then a closing line
  * "handouts: 2 of 3 notebooks exported, 1 failed".
  */
 export function summaryLines(reports: readonly NotebookReport[], outDir: string): string[] {
-  const rows: string[][] = [["notebook", "version", "html", "pdf", "pages", "figures", "math", "execute", "html+pdf", "total"]];
+  const rows: string[][] = [["notebook", "version", "html", "plotly", "pdf", "pages", "figures", "math", "execute", "html+pdf", "total"]];
   for (const r of reports) {
     const versions = [...new Set(r.files.map((f) => f.version))];
     if (versions.length === 0) {
-      rows.push([r.notebook, "-", "-", "-", "-", "-", "-", `${r.seconds.execute.toFixed(1)} s`, "-", `${r.seconds.total.toFixed(1)} s`]);
+      rows.push([r.notebook, "-", "-", "-", "-", "-", "-", "-", `${r.seconds.execute.toFixed(1)} s`, "-", `${r.seconds.total.toFixed(1)} s`]);
       continue;
     }
     versions.forEach((version, i) => {
@@ -110,6 +114,7 @@ export function summaryLines(reports: readonly NotebookReport[], outDir: string)
         i === 0 ? r.notebook : "",
         version,
         html ? formatBytes(html.bytes) : "-",
+        html?.plotly ? html.plotly : "-",
         pdf ? formatBytes(pdf.bytes) : "-",
         pdf?.pages !== undefined ? String(pdf.pages) : "-",
         i === 0 ? String(r.figures) : "",
@@ -120,7 +125,7 @@ export function summaryLines(reports: readonly NotebookReport[], outDir: string)
       ]);
     });
   }
-  const lines = ["", `Handouts in ${outDir}:`, ...table(rows, [false, false, true, true, true, true, true, true, true, true]).map((l) => `  ${l}`)];
+  const lines = ["", `Handouts in ${outDir}:`, ...table(rows, [false, false, true, false, true, true, true, true, true, true, true]).map((l) => `  ${l}`)];
   const files = reports.reduce((n, r) => n + r.files.length, 0);
   const bytes = reports.reduce((n, r) => n + r.files.reduce((m, f) => m + f.bytes, 0), 0);
   const seconds = reports.reduce((n, r) => n + r.seconds.total, 0);

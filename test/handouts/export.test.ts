@@ -4,7 +4,8 @@
 //
 // The fixtures (test/handouts/fixtures/) show figures with `show` from "ebm": a landscape from
 // the library, a bar chart inside an answer cell, an animation with frames and a slider, and a
-// WebGL surface; they hold inline and displayed math, answers (a tagged markdown cell, a tagged
+// WebGL surface (so 01-intuitive-fixture gets the cartesian plotly.js bundle, 01-math-fixture
+// the full one); they hold inline and displayed math, answers (a tagged markdown cell, a tagged
 // code cell, a <details class="answer"> block) and a hint that is not an answer.
 // Needs: the built library (dist/), the venv with the tslab kernel, Chromium at /usr/bin/chromium.
 import { after, before, test } from "node:test";
@@ -17,14 +18,24 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { CHROMIUM_ARGS, countPdfPages, printPdf } from "../../scripts/handouts/pdf";
+import { CARTESIAN_TRACES, loadPlotlyBundles } from "../../scripts/handouts/plotlyBundle";
+import type { PlotlyBundleName } from "../../scripts/handouts/plotlyBundle";
+import { plotlyState } from "./plotlyState";
 
 const root = path.resolve(__dirname, "../..");
 const fixtures = path.join(__dirname, "fixtures");
 const python = path.join(root, ".venv/bin/python");
-const plotlyJs = fs.readFileSync(path.join(root, "node_modules/plotly.js-dist-min/plotly.min.js"), "utf8");
-// The second line of plotly.min.js, "* plotly.js v3.7.0": its licence header, once per copy.
-const PLOTLY_HEADER = plotlyJs.split("\n")[1];
+const { bundles } = loadPlotlyBundles(path.join(root, "node_modules"));
+const BUNDLE_JS: Record<PlotlyBundleName, string> = { full: bundles.full.js, cartesian: bundles.cartesian?.js ?? "(plotly.js-cartesian-dist-min is not installed)" };
+// The second line of each bundle is its own licence header, once per copy:
+// "* plotly.js v3.7.0" (full) and "* plotly.js (cartesian - minified) v3.7.0".
+const HEADER: Record<PlotlyBundleName, string> = { full: BUNDLE_JS.full.split("\n")[1], cartesian: BUNDLE_JS.cartesian.split("\n")[1] };
+// In both bundles' licence header, once per copy of plotly.js whichever the bundle.
+const PLOTLY_COPYRIGHT = /Copyright 2012-\d{4}, Plotly, Inc\./g;
 const GOOD = ["01-intuitive-fixture", "01-math-fixture"] as const;
+// The bundle each fixture needs: 01-math-fixture shows a surface (3D, outside the cartesian
+// bundle); 01-intuitive-fixture shows scatter and bar traces only, in both versions.
+const BUNDLE: Record<(typeof GOOD)[number], PlotlyBundleName> = { "01-intuitive-fixture": "cartesian", "01-math-fixture": "full" };
 const VERSIONS = ["teacher", "student"] as const;
 
 interface Cell {
@@ -107,8 +118,9 @@ test("the command exports the working notebooks, names the failing cell of the b
   assert.match(output, /FAILED 02-intuitive-broken: execution stopped at cell 3 of 4 \(id [0-9a-f-]+\), starting "import \{ energyFromFunction \} from \\"ebm\\";":\n\s+TypeError: energyFromFunction: value must be a function, got 42/);
   assert.match(output, /handouts: 2 of 3 notebooks exported, 1 failed/);
   assert.equal(fs.existsSync(path.join(out, "teacher/02-intuitive-broken.html")), false);
-  // the summary table: one row per notebook and version, with sizes
-  assert.match(output, /01-intuitive-fixture {2}teacher +\d+\.\d MB +\d+ KB +\d+ +2 /);
+  // the summary table: one row per notebook and version, with sizes and the plotly.js bundle
+  assert.match(output, /01-intuitive-fixture {2}teacher +1\.\d MB +cartesian +\d+ KB +\d+ +2 /);
+  assert.match(output, /01-math-fixture {7}teacher +[45]\.\d MB +full +[\d.]+ [KM]B +\d+ +2 /);
   assert.match(output, /8 files, \d+\.\d MB/);
   for (const name of GOOD) for (const version of VERSIONS) for (const ext of ["html", "pdf"]) assert.ok(fs.existsSync(path.join(out, version, `${name}.${ext}`)), `${version}/${name}.${ext}`);
 });
@@ -136,13 +148,19 @@ async function openOffline(file: string): Promise<{ page: Page; errors: string[]
 
 for (const name of GOOD) {
   for (const version of VERSIONS) {
-    test(`${version}/${name}.html works offline: every figure drawn once, plotly.js inlined once, math as SVG, no console error`, async () => {
+    const bundle = BUNDLE[name];
+    const other: PlotlyBundleName = bundle === "full" ? "cartesian" : "full";
+    test(`${version}/${name}.html works offline: every figure drawn once, the ${bundle} plotly.js inlined once, math as SVG, no console error`, async () => {
       const file = path.join(out, version, `${name}.html`);
       const html = fs.readFileSync(file, "utf8");
-      // (assert.ok, not assert.match: a failing match would print the whole 5 MB page)
-      assert.equal(html.split(PLOTLY_HEADER).length - 1, 1, "plotly.js appears exactly once");
-      assert.equal(html.split(plotlyJs).length - 1, 1, "the whole of plotly.min.js is inlined, once");
-      const rest = html.replace(plotlyJs, ""); // plotly.js names map-tile servers it never calls for these figures
+      // (assert.ok, not assert.match: a failing match would print the whole page)
+      assert.equal((html.match(PLOTLY_COPYRIGHT) ?? []).length, 1, "plotly.js appears exactly once");
+      assert.equal(html.split(HEADER[bundle]).length - 1, 1, `the ${bundle} bundle's header, once`);
+      assert.equal(html.split(HEADER[other]).length - 1, 0, `no ${other} bundle`);
+      assert.equal(html.split(BUNDLE_JS[bundle]).length - 1, 1, `the whole of the ${bundle} bundle is inlined, once`);
+      const summary = JSON.parse(fs.readFileSync(path.join(out, "summary.json"), "utf8")) as { notebooks: { notebook: string; files: { path: string; plotly?: string }[] }[] };
+      assert.equal(summary.notebooks.find((n) => n.notebook === name)?.files.find((f) => f.path === `${version}/${name}.html`)?.plotly, bundle, "the bundle in summary.json");
+      const rest = html.replace(BUNDLE_JS[bundle], ""); // plotly.js names map-tile servers it never calls for these figures
       assert.ok(!/<script[^>]*\bsrc\s*=\s*["']?(https?:)?\/\//i.test(rest), "no script from the network");
       assert.ok(!/cdn\.jsdelivr|cdnjs\.cloudflare|unpkg\.com|require(\.min)?\.js|MathJax\.js|tex-(chtml|svg)/i.test(rest), "no CDN left by the nbconvert template");
       const { page, errors, requests, close } = await openOffline(file);
@@ -154,6 +172,10 @@ for (const name of GOOD) {
           markdown: Array.from(document.querySelectorAll(".jp-MarkdownCell")).map((c) => (c as HTMLElement).innerText).join("\n"),
         }));
         assert.equal(state.drawn, expectedFigures(name, version), "drawn plots = figures in the notebook");
+        const plotly = await plotlyState(page);
+        if (bundle === "cartesian") assert.deepEqual(plotly.registered, [...CARTESIAN_TRACES], "the page runs the cartesian bundle");
+        else assert.ok(plotly.registered?.includes("surface") && plotly.registered.length > CARTESIAN_TRACES.length, "the page runs the full bundle");
+        for (const plot of plotly.plots) assert.deepEqual(plot.drawnTypes, plot.types, `${plot.title}: every trace drawn as its type`);
         assert.deepEqual(errors, [], "console errors");
         assert.deepEqual(requests, [], "requests to anything but the page itself");
         assert.equal(state.networkScripts, 0);

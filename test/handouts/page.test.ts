@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DRAWING_TRACKER, HEAD_PLACEHOLDER, PLOTLY_PLACEHOLDER, drawsFigures, finishPage, linkHandouts, networkLoads } from "../../scripts/handouts/page";
 import { MATH_BEGIN, MATH_END, renderMath } from "../../scripts/handouts/math";
+import type { PlotlyBundles } from "../../scripts/handouts/plotlyBundle";
 
 /** A page shaped like the ebm-handout template's output. */
 function rawPage(body: string): string {
@@ -11,10 +12,24 @@ function rawPage(body: string): string {
 const FIGURE = '<div class="ebm-figure"><script>(function(){var Plotly = window.Plotly; if (!Plotly) return;})();</script></div>';
 // A stand-in for plotly.min.js with the patterns a string replacement would expand ($&, $', $1).
 const FAKE_PLOTLY = "/* fake plotly */ window.Plotly = { newPlot: function () { return Promise.resolve(); } }; var s = '$& $` $\\' $1';";
+const FAKE_CARTESIAN = "/* fake cartesian plotly */ window.Plotly = { newPlot: function () { return Promise.resolve(); } }; var s = '$& $1';";
+const BUNDLES: PlotlyBundles = Object.freeze({
+  full: Object.freeze({ name: "full", package: "plotly.js-dist-min", version: "9.9.9", js: FAKE_PLOTLY, traces: null }),
+  cartesian: Object.freeze({ name: "cartesian", package: "plotly.js-cartesian-dist-min", version: "9.9.9", js: FAKE_CARTESIAN, traces: Object.freeze(["bar", "scatter"]) }),
+} as const);
+/** A figure as show() writes it: its JSON block, then the script that draws it. */
+function figureOf(data: object[]): string {
+  return `<div class="ebm-figure"><script type="application/json" class="ebm-figure-json">${JSON.stringify({ data, layout: {} })}</script>\n<script>\n(function(){var Plotly = window.Plotly; if (!Plotly) return; Plotly.newPlot(div, figure.data);})();\n</script>\n</div>`;
+}
 
 test("plotly.js is inlined once, before the figures, with the drawing tracker; $-patterns stay literal", () => {
-  const page = finishPage(rawPage(`${FIGURE}${FIGURE}`), FAKE_PLOTLY);
+  // FIGURE draws with plotly but carries no JSON block: its trace types are unknown, so the full bundle
+  const page = finishPage(rawPage(`${FIGURE}${FIGURE}`), BUNDLES);
   assert.equal(page.plotly, true);
+  assert.equal(page.bundle, "full");
+  assert.deepEqual(page.unknownTraces, ["a script that draws with plotly without a figure JSON block"]);
+  assert.ok(!page.html.includes("fake cartesian"), "never both bundles");
+  assert.ok(page.html.includes("/* plotly.js, inlined once for the whole page: plotly.js-dist-min 9.9.9 */"));
   assert.equal(page.html.split(FAKE_PLOTLY).length - 1, 1);
   assert.ok(page.html.indexOf(FAKE_PLOTLY) < page.html.indexOf('class="ebm-figure"'));
   assert.ok(page.html.indexOf(FAKE_PLOTLY) < page.html.indexOf(DRAWING_TRACKER));
@@ -22,16 +37,34 @@ test("plotly.js is inlined once, before the figures, with the drawing tracker; $
 });
 
 test("a page without figures gets neither plotly.js nor the tracker", () => {
-  const page = finishPage(rawPage("<p>text only</p>"), FAKE_PLOTLY);
+  const page = finishPage(rawPage("<p>text only</p>"), BUNDLES);
   assert.equal(page.plotly, false);
-  assert.ok(!page.html.includes("fake plotly") && !page.html.includes("ebmHandout"));
+  assert.equal(page.bundle, null);
+  assert.ok(!page.html.includes("fake") && !page.html.includes("ebmHandout"));
   assert.equal(drawsFigures(rawPage(FIGURE)), true);
   assert.equal(drawsFigures(rawPage("<p>Plotly is a library</p>")), false);
 });
 
+test("a page gets the cartesian bundle when it draws every trace type there, else the full one; never both", () => {
+  const cartesian = finishPage(rawPage(figureOf([{ type: "bar" }, {}]) + figureOf([{ type: "scatter" }])), BUNDLES);
+  assert.deepEqual({ bundle: cartesian.bundle, types: cartesian.traceTypes, unknown: cartesian.unknownTraces }, { bundle: "cartesian", types: ["bar", "scatter"], unknown: [] });
+  assert.equal(cartesian.html.split(FAKE_CARTESIAN).length - 1, 1);
+  assert.ok(!cartesian.html.includes("fake plotly"));
+  assert.ok(cartesian.html.indexOf(FAKE_CARTESIAN) < cartesian.html.indexOf('class="ebm-figure"'));
+  assert.ok(cartesian.html.includes("/* plotly.js, inlined once for the whole page: plotly.js-cartesian-dist-min 9.9.9 */"));
+  // one figure the cartesian bundle cannot draw puts the full bundle in the whole page
+  const full = finishPage(rawPage(figureOf([{ type: "bar" }]) + figureOf([{ type: "surface" }])), BUNDLES);
+  assert.deepEqual({ bundle: full.bundle, types: full.traceTypes }, { bundle: "full", types: ["bar", "surface"] });
+  assert.equal(full.html.split(FAKE_PLOTLY).length - 1, 1);
+  assert.ok(!full.html.includes("fake cartesian"));
+  // without the cartesian bundle (not installed, other version), every page gets the full one
+  assert.equal(finishPage(rawPage(figureOf([{ type: "bar" }])), { ...BUNDLES, cartesian: null }).bundle, "full");
+});
+
 test("a page not made by the ebm-handout template is refused", () => {
-  assert.throws(() => finishPage("<html><body></body></html>", FAKE_PLOTLY), /finishPage: the page has no ebm-handout placeholders/);
-  assert.throws(() => finishPage(rawPage(""), "x = '</script>'"), /finishPage: plotlyJs contains <\/script/);
+  assert.throws(() => finishPage("<html><body></body></html>", BUNDLES), /finishPage: the page has no ebm-handout placeholders/);
+  const broken = { ...BUNDLES, cartesian: { ...BUNDLES.cartesian!, js: "x = '</script>'" } };
+  assert.throws(() => finishPage(rawPage(""), broken), /finishPage: the cartesian plotly\.js bundle contains <\/script and cannot be inlined/);
 });
 
 test("network loads are removed (scripts, style sheets) and listed (the rest); links to read are kept", () => {
@@ -40,7 +73,7 @@ test("network loads are removed (scripts, style sheets) and listed (the rest); l
       '<link rel="stylesheet" href="//fonts.example.org/a.css">' +
       '<a href="https://en.wikipedia.org/wiki/Boltzmann_distribution">Boltzmann</a><script src="local.js"></script>',
   );
-  const page = finishPage(raw, FAKE_PLOTLY);
+  const page = finishPage(raw, BUNDLES);
   assert.deepEqual(page.removed, ["https://cdnjs.cloudflare.com/ajax/libs/require.js/2.1.10/require.min.js", "//fonts.example.org/a.css"]);
   assert.deepEqual(networkLoads(page.html), []);
   assert.ok(page.html.includes('href="https://en.wikipedia.org/wiki/Boltzmann_distribution"'));

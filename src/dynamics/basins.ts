@@ -16,11 +16,12 @@ export interface BasinMapOptions {
   /** The grid of starts: one axis per variable of the energy. Required. */
   axes: readonly Axis[];
   /**
-   * The minima to label by, as points or objects with `x` (a catalogue's `knownMinima` fits).
-   * Labels then index this list, in its order. @default the minima the descents themselves find,
-   *   sorted by energy
+   * The minima to label by, as points or objects with `x` and an optional `label` (a catalogue's
+   * `knownMinima` fits). Labels then index this list, in its order, and each found minimum keeps
+   * the given `label` (so {@link basinMapFigure} names the basins by it). @default the minima the
+   *   descents themselves find, sorted by energy (unlabelled)
    */
-  minima?: readonly (Point | { readonly x: Point })[];
+  minima?: readonly (Point | { readonly x: Point; readonly label?: string })[];
   /** The descent step size. @default 0.01 */
   eta?: number;
   /** The most steps per start. @default 10000 */
@@ -43,7 +44,10 @@ export interface BasinMap {
    * (with given minima) ended in a minimum not in the list.
    */
   readonly labels: Int32Array;
-  /** The minima, each with `count` = the number of grid starts in its basin. */
+  /**
+   * The minima, each with `count` = the number of grid starts in its basin, and the `label` of
+   * the given minimum when `options.minima` carried one.
+   */
   readonly minima: FoundMinimum[];
   /** Steps each descent took. */
   readonly iterations: Int32Array;
@@ -73,6 +77,10 @@ export interface BasinMap {
  * const map = basinMap(well, { axes: [{ min: -2, max: 2, count: 5 }] });
  * Array.from(map.labels); // x = -2, -1 go left; x = 0 is the maximum; x = 1, 2 go right
  * // => [0, 0, -1, 1, 1]
+ * const named = basinMap(well, { axes: [{ min: -2, max: 2, count: 5 }],
+ *   minima: [{ x: [-1], label: "left" }, { x: [1], label: "right" }] });
+ * named.minima.map((m) => `${m.label}: ${m.count} starts`); // the given labels are kept
+ * // => ["left: 2 starts", "right: 2 starts"]
  */
 export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
   const fn = "basinMap";
@@ -90,6 +98,7 @@ export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
       ? 1e-3 * Math.max(1, Math.sqrt(diagonal))
       : checkPositive(fn, "options.mergeDistance", opts.mergeDistance);
   const given = opts.minima === undefined ? undefined : checkMinima(fn, "options.minima", e, opts.minima);
+  const givenLabels = opts.minima === undefined ? [] : checkLabels(fn, "options.minima", opts.minima);
 
   const n = e.dimension;
   const x = new Float64Array(n);
@@ -114,7 +123,11 @@ export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
       if (labels[s] >= 0) given[labels[s]].count++;
     }
   }
-  let minima = found.map((m) => ({ x: Array.from(m.x), energy: m.energy, count: m.count, gradientNorm: m.gradientNorm }));
+  let minima: FoundMinimum[] = found.map((m, k) => {
+    const label = givenLabels[k];
+    const minimum = { x: Array.from(m.x), energy: m.energy, count: m.count, gradientNorm: m.gradientNorm };
+    return label === undefined ? minimum : { ...minimum, label };
+  });
   if (given === undefined) {
     // Sort by energy and relabel.
     const sorted = minima.map((m, k) => ({ ...m, k })).sort(byEnergyThenPosition);
@@ -138,6 +151,16 @@ function checkMinima(fn: string, arg: string, e: Energy, minima: unknown): Colle
       throw new RangeError(message(fn, `${arg}[${k}]`, "a point where the energy is finite", raw) + ` (E = ${value})`);
     }
     return { x, energy: value, gradientNorm: norm(e.gradient(x, new Float64Array(e.dimension))), count: 0 };
+  });
+}
+
+/** The optional `label` of each given minimum (undefined for a bare point or an unlabelled one). */
+function checkLabels(fn: string, arg: string, minima: readonly unknown[]): (string | undefined)[] {
+  return minima.map((m, k) => {
+    if (m === null || typeof m !== "object" || Array.isArray(m) || ArrayBuffer.isView(m)) return undefined;
+    const label = (m as { label?: unknown }).label;
+    if (label !== undefined && typeof label !== "string") throw new TypeError(message(fn, `${arg}[${k}].label`, "a string", label));
+    return label as string | undefined;
   });
 }
 

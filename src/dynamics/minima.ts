@@ -21,6 +21,11 @@ export interface FoundMinimum {
   readonly count: number;
   /** |grad E| at x. */
   readonly gradientNorm: number;
+  /**
+   * A name for figures and tables, when the minimum came with one: {@link basinMap} keeps the
+   * labels of the minima it is given (a catalogue's `knownMinima`, such as "A"). Absent otherwise.
+   */
+  readonly label?: string;
 }
 
 /** Options of {@link findMinima}. */

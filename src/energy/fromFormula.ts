@@ -13,6 +13,7 @@ import { checkOptions, describe, message } from "../validate";
 import { checkBox, checkKnownMinima, checkOptionKeys } from "./checkEnergy";
 import { checkFormulaTree, compileFormulaGradient, compileFormulaValue, type CompiledGradient, type CompiledValue } from "./compileFormula";
 import { RESERVED_NAMES } from "./formulaFunctions";
+import { displayTree, formulaTex } from "./formulaTex";
 import { checkParameters } from "./fromFunction";
 import { symbolicGradient } from "./symbolicGradient";
 
@@ -78,8 +79,6 @@ function parseFormula(formula: string): MathNode {
   }
 }
 
-const TEX_OPTIONS = { parenthesis: "keep", implicit: "hide" } as const;
-
 /**
  * Makes an {@link Energy} from a formula in mathjs syntax, with an exact symbolic gradient.
  *
@@ -91,6 +90,10 @@ const TEX_OPTIONS = { parenthesis: "keep", implicit: "hide" } as const;
  * cot, asin, acos, atan, sinh, cosh, tanh, sech, csch, coth, asinh, acosh, atanh, min, max,
  * pow, square, cube. Nothing else is accepted: the text is never run as code.
  * Where abs, sign, min or max has a kink the gradient takes sign(0) = 0 (the average slope).
+ *
+ * `tex` and `gradientTex` are written for reading (see formulaTex.ts): names in italic, products
+ * side by side, the gradient tidied so constants come first (`0.2 * cos(12 * x)` gives
+ * `-2.4\sin\left(12x\right)`). They are display only: the gradient is compiled from mathjs's tree.
  *
  * `withParameters` reuses the compiled functions; it drops `knownMinima` (they were for the old
  * values). `recipe` lets a worker thread rebuild the same energy (formula, options, current
@@ -107,7 +110,7 @@ const TEX_OPTIONS = { parenthesis: "keep", implicit: "hide" } as const;
  * tilted.value([1]);          // => 0.5
  * tilted.gradient([1])[0];    // 4x(x^2 - 1) + tilt
  * // => 0.5
- * tilted.gradientTex[0];      // => "4\\cdot x\\cdot\\left({ x}^{2}-1\\right)+ tilt"
+ * tilted.gradientTex[0];      // => "4x\\left(x^{2} - 1\\right) + \\mathit{tilt}"
  * tilted.withParameters({ tilt: 0 }).value([1]); // => 0
  */
 export function energyFromFormula(formula: string, options: FormulaEnergyOptions): Energy {
@@ -138,8 +141,8 @@ export function energyFromFormula(formula: string, options: FormulaEnergyOptions
   const compiled: CompiledFormula = Object.freeze({
     name: opts.name ?? (formula.length <= 60 ? formula : "formula energy"),
     formula,
-    tex: tree.toTex(TEX_OPTIONS),
-    gradientTex: Object.freeze(gradientTrees.map((g) => g.toTex(TEX_OPTIONS))),
+    tex: formulaTex(tree),
+    gradientTex: Object.freeze(gradientTrees.map((g) => formulaTex(displayTree(g, variables)))),
     variables,
     parameterNames,
     value: compileFormulaValue(tree, symbols),

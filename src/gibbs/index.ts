@@ -13,3 +13,5 @@ export { gibbsExpectation, gibbsMean } from "./expectation";
 export { gibbsVariance, gibbsCovariance } from "./variance";
 export { massNear, gibbsMode } from "./mass";
 export type { GibbsMode } from "./mass";
+// Marginals: integrate one axis out of a 2D density.
+export { gibbsMarginal } from "./marginal";

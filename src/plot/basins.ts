@@ -8,7 +8,7 @@ import { checkEnergy, checkEnergyDimension, checkIncreasing, checkMinima, checkO
 import type { Figure, PlotTrace } from "./figure";
 import { sampleEnergy1D } from "./grid";
 import { minimaAnnotations } from "./landscape";
-import { INK, UNASSIGNED_COLOR, axis, axisTitles, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
+import { INK, UNASSIGNED_COLOR, axis, axisTitles, descriptionOption, energyPhrase, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
 
 /** A basin map as the dynamics produce it: a grid, one label per grid point, and the minima. */
 export interface BasinMapInput {
@@ -24,7 +24,10 @@ export interface BasinMapInput {
 export interface BasinMapFigureOptions {
   /** 1D: also draw the energy curve above the strip, coloured by basin. */
   energy?: Energy;
-  /** Names of the minima, in label order (basinMap's minima carry none). @default map.minima[k].label, else "minimum k+1" */
+  /**
+   * Names of the minima, in label order. @default map.minima[k].label (basinMap keeps the labels
+   *   of the minima it was given, such as a catalogue's knownMinima), else "minimum k+1"
+   */
   minimumLabels?: readonly string[];
   /** Names of the state variables. @default energy.variables, else ["x"] or ["x", "y"] */
   variables?: readonly string[];
@@ -227,7 +230,7 @@ export function basinMapFigure(map: BasinMapInput, options?: BasinMapFigureOptio
         }
       }
       layout.yaxis2 = axis(axisTitles.energy(variables), { domain: [0.24, 1], anchor: "x" });
-      description += ` Above it, the energy curve ${axisTitles.energy(variables)} of the ${energy.name} is drawn in the colour of each point's basin.`;
+      description += ` Above it, the curve of ${energyPhrase(energy)} is drawn in the colour of each point's basin.`;
     }
   }
   return makeFigure({

@@ -5,12 +5,13 @@
  */
 import type { DescentResult, Energy } from "../types";
 import { checkDescentResult, checkEnergy, checkPlotOptions, integerOption, checkNonEmptyArray, checkNumbers, type CheckedDescent, type MinimumMarker } from "./checks";
+import { animationControls } from "./animation";
 import { downsampleIndices } from "./downsample";
 import type { Figure, FigureFrame, PlotTrace } from "./figure";
 import { paddedRange, type LandscapeGridOptions } from "./grid";
 import { headingAnnotation } from "./subplots";
 import { LANDSCAPE_POINTS_2D, contourTrace, curve1D, curveTrace, describeMinima, grid2D, minimaTrace, resolveMinima, type ResolvedMinimum } from "./landscape";
-import { INK, axis, axisTitles, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundForPlot, titleOption } from "./style";
+import { INK, axis, axisTitles, descriptionOption, energyNamePhrase, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundForPlot, titleOption } from "./style";
 import { message } from "../validate";
 
 /** Options of {@link descentFigure} and {@link descentAnimation}. */
@@ -23,7 +24,7 @@ export interface DescentFigureOptions extends LandscapeGridOptions {
   maxPoints?: number;
   /** Clip the contour colours at this energy (2D). @default the grid maximum */
   energyMax?: number;
-  /** @default "Gradient descent on <energy.name>" */
+  /** @default "Gradient descent on the <energy.name>" (or on E(x) = <formula> for a formula energy named by its formula) */
   title?: string;
   /** Alt text. @default generated from the data */
   description?: string;
@@ -254,7 +255,7 @@ export function descentFigure(energy: Energy, results: DescentResult | readonly 
       : `The energy rises (marked with black crosses) for ${rises.join("; ")}: the step is too large for E to act as a Lyapunov function there.`);
   return makeFigure({
     kind: "descent",
-    title: titleOption(fn, p.opts.title, `Gradient descent on the ${energy.name}`),
+    title: titleOption(fn, p.opts.title, `Gradient descent on ${energyNamePhrase(energy)}`),
     description: descriptionOption(fn, p.opts.description, description),
     data,
     layout: {
@@ -353,12 +354,21 @@ export function descentAnimation(
 
   const frameName = (k: number) => `frame ${k}`;
   const frames: FigureFrame[] = timeline.map((s, k) => ({ name: frameName(k), data: moving(s), traces: animated }));
-  const stepLabel = (s: number) => formatNumber(longest.times[s], 6);
-  const sliderSteps = timeline.map((s, k) => ({
-    method: "animate",
-    label: stepLabel(s),
-    args: [[frameName(k)], { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } }],
-  }));
+  // Layout in pixels: the plot area, then (below the x-axis titles) the controls, then the legend.
+  const top = 90;
+  const height = 660;
+  const bottomMargin = 210;
+  const controls = animationControls({
+    frameNames: frames.map((f) => f.name),
+    stepLabels: timeline.map((s) => formatNumber(longest.times[s], 6)),
+    frameDuration: duration,
+    prefix: p.timeTitle === axisTitles.step ? "step " : "t = ",
+    // Frames only move points: no full redraw.
+    redraw: false,
+    // Many steps: no tick labels (they would overlap); the current value shows the step.
+    maxTickLabels: 20,
+    plotHeight: height - top - bottomMargin,
+  });
   const runWords = p.runs.map((r, k) => describeRun(r, p.labels[k], k, p.variables, p.timeTitle)).join("; ");
   const description =
     `Animation in ${frames.length} frames. Left: ${p.landscapeWords}, with each run's full path dotted and its current point moving along it. ` +
@@ -366,7 +376,7 @@ export function descentAnimation(
     `${runWords}. Press Play, or drag the slider.`;
   const figure = makeFigure({
     kind: "descent",
-    title: titleOption(fn, opts.title, `Gradient descent on the ${energy.name}, step by step`),
+    title: titleOption(fn, opts.title, `Gradient descent on ${energyNamePhrase(energy)}, step by step`),
     description: descriptionOption(fn, opts.description, description),
     data,
     frames,
@@ -374,48 +384,11 @@ export function descentAnimation(
       ...p.leftAxes,
       ...rightAxes(p.runs, p.timeTitle),
       annotations: panelTitles(oneD ? "rolling downhill" : "paths on the map", "energy along the path"),
-      legend: { orientation: "h", x: 0, y: -0.42, xanchor: "left", yanchor: "top" },
-      margin: { l: 70, r: 30, t: 90, b: 190 },
-      height: 640,
-      updatemenus: [
-        {
-          type: "buttons",
-          direction: "left",
-          showactive: false,
-          x: 0,
-          y: -0.22,
-          xanchor: "left",
-          yanchor: "top",
-          pad: { t: 0, r: 10 },
-          buttons: [
-            {
-              label: "Play",
-              method: "animate",
-              args: [null, { mode: "immediate", fromcurrent: true, frame: { duration, redraw: false }, transition: { duration: 0 } }],
-            },
-            {
-              label: "Pause",
-              method: "animate",
-              args: [[null], { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } }],
-            },
-          ],
-        },
-      ],
-      sliders: [
-        {
-          active: 0,
-          x: 0.16,
-          y: -0.17,
-          len: 0.84,
-          xanchor: "left",
-          yanchor: "top",
-          pad: { t: 0, b: 0 },
-          // Many steps: no tick labels (they would overlap); the current value shows the step.
-          ...(sliderSteps.length > 20 ? { font: { color: "rgba(0,0,0,0)" }, ticklen: 3, minorticklen: 0 } : {}),
-          currentvalue: { prefix: p.timeTitle === axisTitles.step ? "step " : "t = ", visible: true, xanchor: "left", font: { color: "#222222", size: 15 } },
-          steps: sliderSteps,
-        },
-      ],
+      legend: { orientation: "h", x: 0, y: roundForPlot(-(controls.bottom + 10) / (height - top - bottomMargin), 4), xanchor: "left", yanchor: "top" },
+      margin: { l: 70, r: 30, t: top, b: bottomMargin },
+      height,
+      updatemenus: controls.updatemenus,
+      sliders: controls.sliders,
     },
   });
   return figure as Figure & { frames: FigureFrame[] };

@@ -1,12 +1,14 @@
 /**
  * Gibbs figures: p(x) = exp(-beta E(x)) / Z at several inverse temperatures, as small multiples
  * (with sampled histograms beside the exact density), as one figure with a beta slider, and
- * overlaid to show the collapse onto the global minimum as beta grows (zero temperature).
+ * overlaid to show the collapse onto the global minimum (or the split between tied minima) as
+ * beta grows (zero temperature).
  */
 import type { GibbsDensity, Histogram } from "../types";
 import { message } from "../validate";
 import { booleanOption, checkGibbsDensity, checkHistogram, checkNonEmptyArray, checkNumbers, checkPlotOptions, choiceOption, integerOption, type CheckedDensity } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
+import { globalMinimaOnGrid, laplaceShares, refineAt, type GridMinimum } from "./gridMinima";
 import { panelHeading, subplotGrid } from "./subplots";
 import { INK, SEQUENTIAL_SCALE, axis, axisTitles, betaLabel, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, roundAll, roundForPlot, sequentialColor, titleOption } from "./style";
 
@@ -38,8 +40,19 @@ export interface ZeroTemperatureOptions {
   normalise?: "peak" | "none";
   /** Log scale on the density axis (1D): the tails fall off by orders of magnitude as beta grows. @default false */
   logScale?: boolean;
-  /** Where the global minimum is (marked as the beta -> infinity limit). @default the lowest grid energy of the last density */
+  /**
+   * Where the global minimum is (marked as the beta -> infinity limit). Give `minima` instead
+   * when several minima tie. @default the global minima of the grid energies of the coldest
+   *   density: every grid minimum within `tieTolerance` of the lowest (refined between grid points)
+   */
   minimum?: readonly number[];
+  /** Several tied global minima to mark (instead of `minimum`). @default as for `minimum` */
+  minima?: readonly (readonly number[])[];
+  /**
+   * Grid minima whose energies lie within this of the lowest count as tied, and are all marked.
+   * @default 1e-4 times the range of the grid energies of the coldest density
+   */
+  tieTolerance?: number;
   /** Names of the state variables. @default ["x"] in 1D, ["x", "y"] in 2D */
   variables?: readonly string[];
   /** Panels per row (2D only). @default min(count, 3) */
@@ -86,13 +99,6 @@ function checkVariables(fn: string, value: unknown, dimension: number): readonly
 function argmax(values: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
-}
-
-/** The index of the smallest value. */
-function argmin(values: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] < values[best]) best = i;
   return best;
 }
 
@@ -349,21 +355,85 @@ export function halfPeakWidth(d: { axes: number[][]; density: readonly number[] 
   return width;
 }
 
+/** The global minima a zero-temperature figure marks: given, or found on the coldest grid. */
+function zeroTemperatureMinima(fn: string, opts: ZeroTemperatureOptions, coldest: CheckedDensity, dimension: number): GridMinimum[] {
+  if (opts.minimum !== undefined && opts.minima !== undefined) {
+    throw new RangeError(message(fn, "options.minima", "absent when options.minimum is given (give one or the other)", opts.minima));
+  }
+  const nearest = (x: readonly number[]): GridMinimum => {
+    const index = x.reduce((flat, v, k) => {
+      const axis = coldest.axes[k];
+      let best = 0;
+      for (let i = 1; i < axis.length; i++) if (Math.abs(axis[i] - v) < Math.abs(axis[best] - v)) best = i;
+      return flat + best * (k === 0 ? 1 : coldest.axes[0].length);
+    }, 0);
+    return { ...refineAt(coldest.axes, coldest.energies, index), x: [...x] };
+  };
+  if (opts.minimum !== undefined) return [nearest(checkNumbers(fn, "options.minimum", opts.minimum, dimension))];
+  if (opts.minima !== undefined) {
+    const list = checkNonEmptyArray<readonly number[]>(fn, "options.minima", opts.minima, "points");
+    return list.map((x, k) => nearest(checkNumbers(fn, `options.minima[${k}]`, x, dimension)));
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of coldest.energies) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const tolerance =
+    opts.tieTolerance === undefined ? 1e-4 * (hi - lo) : checkNumbers(fn, "options.tieTolerance", [opts.tieTolerance], 1)[0];
+  if (!(tolerance >= 0)) throw new RangeError(message(fn, "options.tieTolerance", "a non-negative finite number", opts.tieTolerance));
+  return globalMinimaOnGrid(coldest.axes, coldest.energies, tolerance);
+}
+
+/** "x = -1 and x = 1", "(0, 1), (1, 0) and (2, 2)". */
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * What the figure says about the limit beta -> infinity: a point mass at a single global minimum;
+ * with tied minima, a split of the mass between them (Laplace's method: in proportion to
+ * curvature^(-1/2), E'' in 1D and det of the Hessian in 2D), with the predicted shares when the
+ * curvatures are known.
+ */
+function limitWords(minima: readonly GridMinimum[], variables: readonly string[], marker: string): string {
+  const where = minima.map((m) => formatPoint(m.x, variables));
+  if (minima.length === 1) return `${marker} marks the global minimum ${where[0]}, where p becomes a point mass as β → ∞.`;
+  const curvature = minima[0].x.length === 1 ? "1/√E''" : "1/√det(Hessian of E)";
+  const shares = laplaceShares(minima);
+  return (
+    `${marker} mark the ${minima.length} tied global minima ${listWords(where)} (equally deep on the grid). ` +
+    `As β → ∞ the density does not become a point mass at one of them: the mass splits between them, ` +
+    `in proportion to ${curvature} at each (Laplace's method)` +
+    (shares ? `, about ${listWords(shares.map((v) => `${formatNumber(100 * v, 2)}%`))} here.` : ".")
+  );
+}
+
 /**
  * The approach to zero temperature: Gibbs densities overlaid (1D) in order of growing beta,
  * coloured from dark (small beta) to yellow (large beta), with the global minimum marked as the
- * beta -> infinity limit where p becomes a point mass. With normalise "peak" (default) every
- * curve is divided by its own maximum, so the narrowing shows on one scale; logScale shows the
- * tails. The alt text reports how the width above half the peak shrinks. 2D densities give
- * one heatmap per beta with the minimum starred.
+ * beta -> infinity limit where p becomes a point mass. When several minima tie (equal depths,
+ * found on the coldest density's grid within `tieTolerance`), every one is marked and the alt
+ * text says how the mass splits between them in the limit: in proportion to E''^(-1/2) at each
+ * (Laplace's method; det of the Hessian in 2D), so a flatter valley gets more. With normalise
+ * "peak" (default) every curve is divided by its own maximum, so the narrowing shows on one
+ * scale; logScale shows the tails. The alt text reports how the width above half the peak
+ * shrinks. 2D densities give one heatmap per beta with the minima starred.
  *
- * @throws TypeError and RangeError as {@link gibbsFigure}, and RangeError when `minimum` does
- *   not match the dimension or normalise is not "peak" or "none".
+ * @throws TypeError and RangeError as {@link gibbsFigure}, and RangeError when `minimum` or a
+ *   point of `minima` does not match the dimension, both are given, tieTolerance is negative, or
+ *   normalise is not "peak" or "none".
  * @example
  * const d = (beta) => ({ beta, axes: [[-1, 0, 1]], density: Float64Array.of(0.25, 0.5, 0.25),
  *   logDensity: new Float64Array(3), energies: Float64Array.of(1, 0, 1), logZ: 0, cellVolume: 1 });
  * zeroTemperatureFigure([d(1), d(4)]).data.length; // two curves; the minimum is a dashed line shape
  * // => 2
+ * const xs = [-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]; // two equally deep wells, at -1 and 1
+ * const wells = { beta: 8, axes: [xs], density: new Float64Array(9).fill(0.25), logDensity: new Float64Array(9),
+ *   energies: Float64Array.from(xs, (x) => Math.min((x + 1) ** 2, (x - 1) ** 2)), logZ: 0, cellVolume: 0.5 };
+ * zeroTemperatureFigure([wells]).layout.shapes.map((line) => line.x0); // both marked, not just one
+ * // => [-1, 1]
  */
 export function zeroTemperatureFigure(densities: readonly GibbsDensity[], options?: ZeroTemperatureOptions): Figure {
   const fn = "zeroTemperatureFigure";
@@ -375,8 +445,8 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
   const logScale = booleanOption(fn, "options.logScale", opts.logScale, false);
   const order = checked.map((_, k) => k).sort((a, b) => checked[a].beta - checked[b].beta);
   const coldest = checked[order[order.length - 1]];
-  const minimum = opts.minimum !== undefined ? checkNumbers(fn, "options.minimum", opts.minimum, dimension) : gridPoint(coldest, argmin(coldest.energies));
-  const minimumWords = formatPoint(minimum, variables);
+  const minima = zeroTemperatureMinima(fn, opts, coldest, dimension);
+  const tied = minima.length > 1;
   const title = titleOption(fn, opts.title, "Towards zero temperature: p(x) as β grows");
   const betas = order.map((k) => formatNumber(checked[k].beta, 4)).join(", ");
 
@@ -406,10 +476,10 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
       data.push({
         type: "scatter",
         mode: "markers",
-        name: "global minimum",
+        name: tied ? "tied global minima" : "global minimum",
         showlegend: slot === 0,
-        x: [roundForPlot(minimum[0])],
-        y: [roundForPlot(minimum[1])],
+        x: minima.map((m) => roundForPlot(m.x[0])),
+        y: minima.map((m) => roundForPlot(m.x[1])),
         marker: { symbol: "star", size: 14, color: "white", line: { color: INK, width: 1 } },
         xaxis: panel.xaxis,
         yaxis: panel.yaxis,
@@ -420,8 +490,9 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
     });
     const description =
       `Heatmaps of the Gibbs density ${axisTitles.density(variables)} for growing inverse temperature β = ${betas}, each scaled to its own maximum ` +
-      `(dark purple low, yellow high), with the global minimum ${minimumWords} starred: as β grows the density gathers around it. ` +
-      `${order.map((k) => describePeak(checked[k], variables)).join("; ")}.`;
+      `(dark purple low, yellow high); as β grows the density gathers around the lowest ${tied ? "points" : "point"}. ` +
+      limitWords(minima, variables, tied ? "White stars" : "A white star") +
+      ` ${order.map((k) => describePeak(checked[k], variables)).join("; ")}.`;
     return makeFigure({
       kind: "gibbs",
       title,
@@ -452,7 +523,7 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
     `coloured from dark purple (smallest β) to yellow (largest β)` +
     (normalise === "peak" ? ", each divided by its own peak so every curve reaches 1" : "") +
     (logScale ? ", on a logarithmic density axis" : "") +
-    `. A dashed line marks the global minimum ${minimumWords}, where p becomes a point mass as β → ∞. ` +
+    `. ${limitWords(minima, variables, tied ? "Dashed lines" : "A dashed line")} ` +
     `The width of the region above half the peak shrinks from ${formatNumber(widths[0])} (β = ${formatNumber(checked[order[0]].beta, 4)}) ` +
     `to ${formatNumber(widths[widths.length - 1])} (β = ${formatNumber(coldest.beta, 4)}).`;
   return makeFigure({
@@ -463,30 +534,26 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
     layout: {
       xaxis: axis(axisTitles.state(variables[0])),
       yaxis: axis(yTitle, logScale ? { type: "log" } : { rangemode: "tozero" }),
-      shapes: [
-        {
-          type: "line",
-          xref: "x",
-          yref: "paper",
-          x0: roundForPlot(minimum[0]),
-          x1: roundForPlot(minimum[0]),
-          y0: 0,
-          y1: 1,
-          line: { color: INK, width: 1.5, dash: "dash" },
-        },
-      ],
-      annotations: [
-        {
-          text: `global minimum ${minimumWords}`,
-          x: roundForPlot(minimum[0]),
-          y: 1,
-          xref: "x",
-          yref: "paper",
-          yanchor: "bottom",
-          showarrow: false,
-          bgcolor: "rgba(255,255,255,0.85)",
-        },
-      ],
+      shapes: minima.map((m) => ({
+        type: "line",
+        xref: "x",
+        yref: "paper",
+        x0: roundForPlot(m.x[0]),
+        x1: roundForPlot(m.x[0]),
+        y0: 0,
+        y1: 1,
+        line: { color: INK, width: 1.5, dash: "dash" },
+      })),
+      annotations: minima.map((m) => ({
+        text: `${tied ? "tied minimum" : "global minimum"} ${formatPoint(m.x, variables)}`,
+        x: roundForPlot(m.x[0]),
+        y: 1,
+        xref: "x",
+        yref: "paper",
+        yanchor: "bottom",
+        showarrow: false,
+        bgcolor: "rgba(255,255,255,0.85)",
+      })),
       legend: { title: { text: "inverse temperature" } },
     },
   });

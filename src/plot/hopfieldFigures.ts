@@ -25,6 +25,7 @@ import {
   integerOption,
   isArrayLike,
 } from "./checks";
+import { animationControls } from "./animation";
 import { energyIncreases } from "./descent";
 import { downsampleIndices } from "./downsample";
 import type { Figure, FigureFrame, PlotTrace } from "./figure";
@@ -304,43 +305,6 @@ function checkProbabilities(fn: string, arg: string, value: unknown, length: num
   return out;
 }
 
-/** The play / pause buttons and the frame slider of an animation (plotly animate). */
-function animationControls(frameNames: string[], stepLabels: string[], duration: number, prefix: string) {
-  const settings = (ms: number) => ({ mode: "immediate", frame: { duration: ms, redraw: true }, transition: { duration: 0 } });
-  return {
-    updatemenus: [
-      {
-        type: "buttons",
-        direction: "left",
-        showactive: false,
-        x: 0,
-        y: -0.2,
-        xanchor: "left",
-        yanchor: "top",
-        pad: { t: 0, r: 10 },
-        buttons: [
-          { label: "Play", method: "animate", args: [null, { ...settings(duration), fromcurrent: true }] },
-          { label: "Pause", method: "animate", args: [[null], settings(0)] },
-        ],
-      },
-    ],
-    sliders: [
-      {
-        active: 0,
-        x: 0.16,
-        y: -0.17,
-        len: 0.84,
-        xanchor: "left",
-        yanchor: "top",
-        pad: { t: 0, b: 0 },
-        ...(frameNames.length > 10 ? { font: { color: "rgba(0,0,0,0)" }, ticklen: 3, minorticklen: 0 } : {}),
-        currentvalue: { prefix, visible: true, xanchor: "left", font: { color: "#222222", size: 15 } },
-        steps: frameNames.map((name, k) => ({ method: "animate", label: stepLabels[k], args: [[name], settings(0)] })),
-      },
-    ],
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Patterns as images
 
@@ -491,7 +455,7 @@ export function recallFigure(result: HopfieldRecallResult, options: RecallFigure
   const timeTitle = run.mode === "sync" ? "parallel step" : "sweep";
 
   const imageDomain: [number, number] = [0, 0.4];
-  const rightDomain: [number, number] = [0.52, 1];
+  const rightDomain: [number, number] = [0.56, 1];
   const energyY: [number, number] = withOverlaps ? [0.58, 1] : [0, 1];
   const overlapY: [number, number] = [0, 0.42];
   const image = imageAxes(width, height, "x", "y", imageDomain, [0, 1]);
@@ -564,12 +528,20 @@ export function recallFigure(result: HopfieldRecallResult, options: RecallFigure
   const animated = withOverlaps ? [0, energyNow, overlapNow] : [0, energyNow];
   const frameName = (k: number) => `frame ${k}`;
   const frames: FigureFrame[] = timeline.map((i, k) => ({ name: frameName(k), data: frameData(i), traces: animated }));
-  const controls = animationControls(
-    timeline.map((_, k) => frameName(k)),
-    timeline.map((i) => formatNumber(run.times[i], 4)),
-    duration,
-    `${timeTitle} `,
-  );
+  // Layout in pixels: the plot area, then the controls below the time axis's title.
+  const top = 80;
+  const figureHeight = 600;
+  const bottomMargin = 150;
+  const { updatemenus, sliders } = animationControls({
+    frameNames: frames.map((f) => f.name),
+    stepLabels: timeline.map((i) => formatNumber(run.times[i], 4)),
+    frameDuration: duration,
+    prefix: `${timeTitle} `,
+    // Frames change the image's z: plotly must redraw.
+    redraw: true,
+    maxTickLabels: 10,
+    plotHeight: figureHeight - top - bottomMargin,
+  });
 
   const last = run.states.length - 1;
   const lastTime = run.times[last];
@@ -608,11 +580,12 @@ export function recallFigure(result: HopfieldRecallResult, options: RecallFigure
             yaxis3: axis("overlap m", { domain: overlapY, anchor: "x3", range: [-1.08, 1.08] }),
           }
         : {}),
-      ...controls,
+      updatemenus,
+      sliders,
       showlegend: withOverlaps,
       legend: { orientation: "h", x: rightDomain[0], xanchor: "left", y: overlapY[1] + 0.01, yanchor: "bottom", title: { text: "overlap with" }, borderwidth: 0, bgcolor: "rgba(0,0,0,0)" },
-      margin: { l: 40, r: 30, t: 80, b: 130 },
-      height: 580,
+      margin: { l: 40, r: 30, t: top, b: bottomMargin },
+      height: figureHeight,
     },
   });
   return figure as Figure & { frames: FigureFrame[] };
@@ -1194,6 +1167,9 @@ export function networkLandscapeFigure(
       yaxis: "y",
     });
   }
+  // Labels near either end of the distance axis lean inward, and may reach past the axes
+  // (cliponaxis: false), so a long label is never cut off at the edge of the plot.
+  const leanInward = (x: number, lo: number, hi: number) => (x - lo < 0.75 ? "top right" : hi - x < 0.75 ? "top left" : "top center");
   if (patterns.length > 0) {
     data.push({
       type: "scatter",
@@ -1203,7 +1179,8 @@ export function networkLandscapeFigure(
       y: patternIndex.map((i) => roundForPlot(e[i])),
       customdata: patternIndex,
       text: labels,
-      textposition: "top center",
+      textposition: patternIndex.map((i) => leanInward(xs[i], 0, n)),
+      cliponaxis: false,
       marker: { symbol: "star", size: 17, color: patterns.map((_, k) => paletteColor(k)), line: { color: INK, width: 1 } },
       hovertemplate: `%{text}, ${hoverState}`,
       xaxis: "x",
@@ -1213,9 +1190,10 @@ export function networkLandscapeFigure(
   const layout: Record<string, unknown> = {
     xaxis: axis(`Hamming distance from ${referenceName}`, { domain: leftDomain, anchor: "y", dtick: 1, range: [-0.6, n + 0.6], showgrid: false }),
     yaxis: axis("energy E(s)", { anchor: "x" }),
-    legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
-    margin: { l: 70, r: 30, t: 90, b: 120 },
-    height: 520,
+    // Below the two-line title of the path panel's x-axis.
+    legend: { orientation: "h", x: 0, xanchor: "left", y: -0.29, yanchor: "top" },
+    margin: { l: 70, r: 40, t: 90, b: 140 },
+    height: 540,
   };
   let pathWords = "";
   if (path !== undefined) {
@@ -1261,14 +1239,23 @@ export function networkLandscapeFigure(
         x: [0, route.length - 1],
         y: [roundForPlot(routeEnergies[0]), roundForPlot(routeEnergies[route.length - 1])],
         text: [labels[a], labels[b]],
-        textposition: "top center",
+        // The ends sit on the edges of the panel: their labels lean inward.
+        textposition: ["top right", "top left"],
+        cliponaxis: false,
         marker: { symbol: "star", size: 17, color: [paletteColor(a), paletteColor(b)], line: { color: INK, width: 1 } },
         hoverinfo: "text",
         xaxis: "x2",
         yaxis: "y2",
       },
     );
-    layout.xaxis2 = axis(`units flipped on the way from ${labels[a]} to ${labels[b]}`, { domain: [0.68, 1], anchor: "y2", ...(route.length > 16 ? {} : { dtick: 1 }) });
+    // Two short lines: the panel is a third of the figure wide.
+    layout.xaxis2 = axis(`units flipped<br>(${labels[a]} → ${labels[b]})`, {
+      domain: [0.68, 1],
+      anchor: "y2",
+      // Half a unit of room beyond each end, for the end stars.
+      range: [-0.5, route.length - 0.5],
+      ...(route.length > 16 ? {} : { dtick: 1 }),
+    });
     layout.yaxis2 = axis("energy E(s)", { anchor: "x2", matches: "y" });
     layout.annotations = [panelHeading("every state", leftDomain, 1), panelHeading("a path between two memories", [0.68, 1], 1)];
     pathWords =

@@ -7,7 +7,7 @@ import { message } from "../validate";
 import { checkEnergy, checkMinima, checkNumbers, checkObject, checkPlotOptions, integerOption, booleanOption, type MinimumMarker } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
 import { axisValues, resolveAxes, sampleEnergy1D, sampleEnergy2D, type LandscapeGridOptions } from "./grid";
-import { INK, SEQUENTIAL_SCALE, axis, axisTitles, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
+import { INK, SEQUENTIAL_SCALE, axis, axisTitles, descriptionOption, energyPhrase, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
 
 /** A basin drawn on a 1D landscape: the interval [lower, upper] of starting states. */
 export interface BasinInterval {
@@ -268,7 +268,7 @@ export function landscapeFigure(energy: Energy, options?: LandscapeOptions): Fig
     energyRange = [roundForPlot(eMin - 0.12 * span), roundForPlot(eMax + 0.05 * span)];
   }
   const name = energy.name;
-  let description = `Line plot of the energy ${axisTitles.energy(variables)} of the ${name} for ${variables[0]} from ${formatNumber(lo)} to ${formatNumber(hi)}; E ranges from ${formatNumber(eMin)} to ${formatNumber(eMax)}.`;
+  let description = `Line plot of ${energyPhrase(energy)} for ${variables[0]} from ${formatNumber(lo)} to ${formatNumber(hi)}; E ranges from ${formatNumber(eMin)} to ${formatNumber(eMax)}.`;
   description += minima.length > 0 ? ` Minima marked with triangles: ${describeMinima(minima, variables)}.` : " No minima are marked.";
   if (outside > 0) description += ` ${outside} known minimum(s) lie outside the drawn range and are not shown.`;
   if (basins.length > 0) {
@@ -399,7 +399,7 @@ export function landscapeContour(energy: Energy, options?: Landscape2DOptions): 
   const data: PlotTrace[] = [contourTrace(grid, variables, clip, levels)];
   if (minima.length > 0) data.push(minimaTrace(minima, minima.map((_, k) => paletteColor(k)), 2));
   let description =
-    `Topographic map of the energy ${axisTitles.energy(variables)} of the ${energy.name}: filled contours over ${variables[0]} from ${formatNumber(grid.xs[0])} to ${formatNumber(grid.xs[grid.xs.length - 1])} ` +
+    `Topographic map of ${energyPhrase(energy)}: filled contours over ${variables[0]} from ${formatNumber(grid.xs[0])} to ${formatNumber(grid.xs[grid.xs.length - 1])} ` +
     `and ${variables[1]} from ${formatNumber(grid.ys[0])} to ${formatNumber(grid.ys[grid.ys.length - 1])}, dark purple for low energy and yellow for high; E ranges from ${formatNumber(grid.min)} to ${formatNumber(grid.max)}` +
     (clip < grid.max ? ` (colours clipped at ${formatNumber(clip)})` : "") +
     ".";
@@ -473,7 +473,7 @@ export function landscapeSurface(energy: Energy, options?: Landscape2DOptions): 
     });
   }
   let description =
-    `3D surface of the energy ${axisTitles.energy(variables)} of the ${energy.name} over ${variables[0]} from ${formatNumber(grid.xs[0])} to ${formatNumber(grid.xs[grid.xs.length - 1])} ` +
+    `3D surface of ${energyPhrase(energy)} over ${variables[0]} from ${formatNumber(grid.xs[0])} to ${formatNumber(grid.xs[grid.xs.length - 1])} ` +
     `and ${variables[1]} from ${formatNumber(grid.ys[0])} to ${formatNumber(grid.ys[grid.ys.length - 1])}: height and colour show E (dark purple low, yellow high), ` +
     `from ${formatNumber(grid.min)} to ${formatNumber(grid.max)}` +
     (clip < grid.max ? `, cut off at ${formatNumber(clip)}` : "") +

@@ -138,8 +138,9 @@ function axisDefaults(): Record<string, unknown> {
 }
 
 /**
- * The base layout: white background, readable fonts, margins, and an axis template that
- * applies to every x and y axis (xaxis, xaxis2, ...) and to 3D scenes.
+ * The base layout: white background, readable fonts, margins, and a template that applies to
+ * every x and y axis (xaxis, xaxis2, ...) and to 3D scenes, and draws every line through all its
+ * points (no `line.simplify`, which puts corners into smooth curves).
  * Returns a fresh object each call.
  *
  * @example
@@ -158,6 +159,9 @@ export function baseLayout(): Record<string, unknown> {
     hovermode: "closest",
     legend: { bgcolor: "rgba(255,255,255,0.8)", bordercolor: "#CCCCCC", borderwidth: 1 },
     template: {
+      // plotly drops "nearly collinear" points of a line by default (line.simplify), which puts
+      // visible corners into smooth curves (an energy curve, a density) once drawn or printed.
+      data: { scatter: [{ line: { simplify: false } }] },
       layout: {
         xaxis: axisDefaults(),
         yaxis: axisDefaults(),
@@ -232,6 +236,51 @@ export function formatPoint(x: readonly number[], variables: readonly string[] =
   return `(${x.map((v) => formatNumber(v)).join(", ")})`;
 }
 
+/** Words that already make a name definite: "the pad", "your energy", "a bowl". */
+const DETERMINERS = /^(the|a|an|this|that|these|those|my|your|our|their|his|her|its|one)\s/i;
+
+/** Characters no plain noun phrase holds: operators and equals signs (a formula, "k = 1"). */
+const SYMBOLS = /[=^*/+<>|\\{}]/;
+
+/**
+ * An energy as a sentence refers to it by name: "the double well" for a plain name; the name
+ * itself when it starts with a determiner ("your energy", "the lily pad"; a capital "The" or
+ * "My" is lowered); "E(x) = (x^2 - 1)^2 + t x" when the name is the energy's formula (the
+ * default name of a formula energy); the name in quotes when it holds symbols ("“k = 1”").
+ *
+ * @example
+ * ["double well", "your energy", "The pad", "k = 1"].map((name) => energyNamePhrase({ name }));
+ * // => ["the double well", "your energy", "the pad", "“k = 1”"]
+ * energyNamePhrase({ name: "x^4", formula: "x^4", variables: ["x"] });
+ * // => "E(x) = x^4"
+ */
+export function energyNamePhrase(energy: { readonly name: string; readonly formula?: string; readonly variables?: readonly string[] }): string {
+  const name = energy.name.trim();
+  if (energy.formula !== undefined && name === energy.formula.trim()) return `${axisTitles.energy(energy.variables)} = ${name}`;
+  if (SYMBOLS.test(name)) return `“${name}”`;
+  if (DETERMINERS.test(name)) return /^[A-Z][a-z]*\s/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+  return `the ${name}`;
+}
+
+/**
+ * "the energy E(x) of the double well", "the energy E(x) = x^4" for a formula energy named by its
+ * formula, "your energy E(x)" for a name that already says energy (see {@link energyNamePhrase}):
+ * how alt text introduces the energy it draws.
+ *
+ * @example
+ * energyPhrase({ name: "(x^2 - 1)^2 + t * x", formula: "(x^2 - 1)^2 + t * x", variables: ["x"] });
+ * // => "the energy E(x) = (x^2 - 1)^2 + t * x"
+ * energyPhrase({ name: "your energy", variables: ["x"] });
+ * // => "your energy E(x)"
+ */
+export function energyPhrase(energy: { readonly name: string; readonly formula?: string; readonly variables: readonly string[] }): string {
+  const named = energyNamePhrase(energy);
+  const symbol = axisTitles.energy(energy.variables);
+  if (named.startsWith("E(")) return `the energy ${named}`;
+  if (/\benergy$/i.test(named)) return `${named} ${symbol}`;
+  return `the energy ${symbol} of ${named}`;
+}
+
 /**
  * The label of one inverse temperature, as in slider steps: "beta = 0.5" (4 significant digits).
  *
@@ -263,6 +312,99 @@ export function roundAll(values: ArrayLike<number>, digits = 6): number[] {
   return out;
 }
 
+/**
+ * Titles longer than this many visible characters are broken into lines: plotly does not wrap
+ * titles, and at the width of a printed A4 page (about 600 pixels for a figure in a handout) a
+ * 19-pixel title holds about 75 characters before it runs off the right edge.
+ */
+export const TITLE_MAX_CHARS = 70;
+
+/** The height in pixels each extra title line adds to the top margin (19-pixel font). */
+export const TITLE_LINE_HEIGHT = 25;
+
+/** The visible length of a label: HTML tags (`<b>`, `<sub>`) do not count. */
+function visibleLength(text: string): number {
+  return text.replace(/<[^>]*>/g, "").length;
+}
+
+/**
+ * A title broken into lines of at most `maxChars` visible characters, joined by `<br>` (plotly's
+ * line break), with the lines about even in length. Breaks fall between words, never inside an
+ * HTML tag, preferably after a comma or colon and not next to an operator or inside brackets (a
+ * formula stays whole where it can). A title that fits is returned unchanged, lines the author
+ * broke with `<br>` are kept (each is wrapped on its own), and a single word longer than the
+ * limit stays whole.
+ *
+ * @throws RangeError when maxChars is not an integer >= 10.
+ * @example
+ * wrapTitle("Gradient descent on the lily pad: three drops, three dips", 30);
+ * // => "Gradient descent on the lily<br>pad: three drops, three dips"
+ */
+export function wrapTitle(title: string, maxChars: number = TITLE_MAX_CHARS): string {
+  if (!(Number.isInteger(maxChars) && maxChars >= 10)) throw new RangeError(message("wrapTitle", "maxChars", "an integer >= 10", maxChars));
+  return title
+    .split(/<br\s*\/?>/i)
+    .map((segment) => wrapSegment(segment, maxChars))
+    .join("<br>");
+}
+
+/** A word that is an operator, or a word that starts or ends with one: no line should break next to it. */
+const OPERATOR_EDGE = /^[=≈<>≤≥+\-−×·→/^]|[=≈<>≤≥+\-−×·→/^]$/;
+
+/**
+ * How bad a break after word i is: none after a comma, colon or semicolon; some between plain
+ * words; much next to an operator or inside brackets (a formula in the title).
+ */
+function breakPenalty(words: readonly string[], i: number, depth: number): number {
+  const plain = (w: string) => w.replace(/<[^>]*>/g, "");
+  const left = plain(words[i]);
+  const right = plain(words[i + 1]);
+  if (depth > 0 || OPERATOR_EDGE.test(left) || OPERATOR_EDGE.test(right)) return 30;
+  return /[,;:]$/.test(left) ? 0 : 8;
+}
+
+/** One line of a title wrapped into even lines (see {@link wrapTitle}). */
+function wrapSegment(segment: string, maxChars: number): string {
+  const total = visibleLength(segment);
+  if (total <= maxChars) return segment;
+  // Words: runs of non-space characters, where a tag (which may hold spaces) is part of a word.
+  const words = segment.match(/(?:<[^>]*>|[^\s<])+/g) ?? [segment];
+  const lengths = words.map(visibleLength);
+  // Bracket depth after each word, so breaks inside "(...)" can be avoided.
+  const depths: number[] = [];
+  let depth = 0;
+  for (const w of words) {
+    for (const c of w.replace(/<[^>]*>/g, "")) depth += "([{".includes(c) ? 1 : ")]}".includes(c) ? -1 : 0;
+    depths.push(depth);
+  }
+  for (let lines = Math.ceil(total / maxChars); lines <= words.length; lines++) {
+    const out: string[] = [];
+    let start = 0;
+    for (let line = 0; line < lines - 1 && start < words.length - 1; line++) {
+      // The even share of what is left, then the best break near it that keeps the line short enough.
+      const rest = lengths.slice(start).reduce((a, b) => a + b, 0) + (words.length - start - 1);
+      const target = rest / (lines - line);
+      let best = -1;
+      let bestScore = Infinity;
+      let length = -1;
+      for (let i = start; i < words.length - 1; i++) {
+        length += lengths[i] + 1;
+        if (length > maxChars && best >= 0) break;
+        const score = Math.abs(length - target) + breakPenalty(words, i, depths[i]);
+        if (score < bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      }
+      out.push(words.slice(start, best + 1).join(" "));
+      start = best + 1;
+    }
+    out.push(words.slice(start).join(" "));
+    if (out.every((l) => visibleLength(l) <= maxChars) || lines === words.length) return out.join("<br>");
+  }
+  return segment;
+}
+
 /** What {@link makeFigure} needs. */
 export interface FigureParts {
   kind: FigureKind;
@@ -278,7 +420,9 @@ export interface FigureParts {
 
 /**
  * Assembles a figure in the house style: base layout, title, `meta = { kind, description }`,
- * config. Every builder (and the Hopfield figures) ends with this call.
+ * config. Every builder (and the Hopfield figures) ends with this call. A title longer than
+ * {@link TITLE_MAX_CHARS} characters is broken into lines ({@link wrapTitle}), and the top margin
+ * and the height grow by {@link TITLE_LINE_HEIGHT} per added line.
  *
  * @throws RangeError when `kind` is not one of {@link FIGURE_KINDS} or the title or
  *   description is empty.
@@ -297,12 +441,25 @@ export function makeFigure(parts: FigureParts): Figure {
   checkText(fn, "parts.title", parts.title);
   checkText(fn, "parts.description", parts.description);
   if (!Array.isArray(parts.data)) throw new TypeError(message(fn, "parts.data", "an array of traces", parts.data));
+  const title = wrapTitle(parts.title);
   const layout: FigureLayout = {
     ...baseLayout(),
     ...(parts.layout ?? {}),
-    title: { text: parts.title, x: 0.02, xanchor: "left", font: { size: FONT_SIZES.title } },
+    title: { text: title, x: 0.02, xanchor: "left", font: { size: FONT_SIZES.title } },
     meta: { kind: parts.kind, description: parts.description },
   };
+  // Each line a long title was broken into adds a line's height on top, so the plot keeps its size.
+  const extraLines = title.split("<br>").length - parts.title.split(/<br\s*\/?>/i).length;
+  if (extraLines > 0) {
+    const margin = (layout.margin ?? {}) as Record<string, unknown>;
+    const top = typeof margin.t === "number" ? margin.t : 70;
+    const height = (typeof layout.height === "number" ? layout.height : FIGURE_HEIGHT) + extraLines * TITLE_LINE_HEIGHT;
+    layout.margin = { ...margin, t: top + extraLines * TITLE_LINE_HEIGHT };
+    layout.height = height;
+    // plotly hangs the lines below the first one: keep the first where a one-line title sits (the
+    // middle of the original top margin), so the added lines fill the added margin.
+    layout.title = { ...layout.title, yref: "container", y: roundForPlot(1 - top / 2 / height, 4), yanchor: "middle" };
+  }
   const figure: Figure = { data: parts.data, layout, config: { ...baseConfig(), ...(parts.config ?? {}) } };
   if (parts.frames !== undefined) figure.frames = parts.frames;
   return figure;

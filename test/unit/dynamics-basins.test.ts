@@ -82,6 +82,27 @@ test("given minima: labels index the given list, in its order; a missing minimum
   assert.deepEqual(Array.from(onlyRight.labels), [-1, -1, -1, -1, -1, 0, 0, 0, 0]);
 });
 
+test("given minima keep their labels; bare points and the minima found by descent carry none", () => {
+  const axes = [{ min: -2, max: 2, count: 9 }];
+  // A catalogue's knownMinima: { x, energy, label }.
+  const known = Object.freeze([
+    Object.freeze({ x: Object.freeze([-1]), energy: 0, label: "left memory" }),
+    Object.freeze({ x: Object.freeze([1]), energy: 0 }),
+  ]);
+  const map = basinMap(doubleWell, { axes, minima: known });
+  assert.deepEqual(map.minima.map((m) => m.label), ["left memory", undefined]);
+  assert.equal("label" in map.minima[1], false, "no label field when none was given");
+  assert.deepEqual(map.minima.map((m) => m.count), [4, 4]);
+  const bare = basinMap(doubleWell, { axes, minima: [[-1], [1]] });
+  assert.ok(bare.minima.every((m) => !("label" in m)));
+  const found = basinMap(doubleWell, { axes });
+  assert.ok(found.minima.every((m) => !("label" in m)));
+  assert.throws(() => basinMap(doubleWell, { axes, minima: [{ x: [1], label: 7 } as never] }), {
+    name: "TypeError",
+    message: "basinMap: options.minima[0].label must be a string, got 7",
+  });
+});
+
 test("too large a step: descents blow up and every start is -1; too few steps: not converged, -1", () => {
   // Near x = 2, E'' = 44: eta = 1 overshoots without bound.
   const wild = basinMap(doubleWell, { axes: [{ min: 1.5, max: 2, count: 4 }], eta: 1 });

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { basinMap } from "../../src/dynamics/basins";
 import { basinColorscale, basinMapFigure } from "../../src/plot/basins";
 import { PALETTE, UNASSIGNED_COLOR } from "../../src/plot/style";
 import { bowl2D, colorsIn, doubleWellEnergy, grid, isHouseColor } from "./plot-fixtures";
@@ -45,7 +46,7 @@ test("basinMapFigure 1D with the energy: the curve in basin colours above the st
   assert.deepEqual(segments[2].x, [0.5, 1, 1.5, 2]);
   assert.equal(fig.data[0].showscale, false, "the legend names the basins");
   assert.ok(fig.layout.yaxis2);
-  assert.match(fig.layout.meta.description, /energy curve E\(x\) of the double well/);
+  assert.match(fig.layout.meta.description, /the curve of the energy E\(x\) of the double well is drawn/);
 });
 
 test("basinMapFigure 2D: a heatmap with one colour per minimum, minima starred", () => {
@@ -65,6 +66,18 @@ test("basinMapFigure 2D: a heatmap with one colour per minimum, minima starred",
   const plain = basinMapFigure(map);
   assert.deepEqual((plain.data[0].colorbar as any).ticktext, ["minimum 1", "minimum 2"]);
   assert.deepEqual(plain.layout.annotations, []);
+});
+
+test("basinMapFigure names the basins by the labels basinMap kept from the given minima", () => {
+  const well = doubleWellEnergy();
+  const map = basinMap(well, { axes: [{ min: -2, max: 2, count: 9 }], minima: [{ x: [-1], label: "left memory" }, { x: [1], label: "right memory" }] });
+  const fig = basinMapFigure(map, { energy: well });
+  assert.deepEqual(fig.data.filter((t) => t.yaxis === "y2").map((t) => t.name), ["basin of left memory", "no minimum", "basin of right memory"]);
+  assert.deepEqual(fig.data[1].text, ["left memory", "right memory"]);
+  assert.match(fig.layout.meta.description, /blue for left memory at x = -1/);
+  // An explicit minimumLabels still wins.
+  const renamed = basinMapFigure(map, { energy: well, minimumLabels: ["A", "B"] });
+  assert.deepEqual(renamed.data[1].text, ["A", "B"]);
 });
 
 test("basinMapFigure: errors name the builder and the argument", () => {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { gibbsFigure, gibbsSliderFigure, halfPeakWidth, zeroTemperatureFigure } from "../../src/plot/gibbs";
 import { PALETTE, sequentialColor } from "../../src/plot/style";
 import { colorsIn, grid, isHouseColor, normalDensity, normalDensity2D, normalHistogram } from "./plot-fixtures";
+import type { GibbsDensity } from "../../src/types";
 
 // Densities of E = x^2 / 2: p(x) = sqrt(beta / 2 pi) exp(-beta x^2 / 2), the normal law with
 // variance 1 / beta (closed form, built in the fixtures). Its peak is sqrt(beta / 2 pi) at x = 0.
@@ -167,6 +168,79 @@ test("zeroTemperatureFigure 2D: heatmaps with the minimum starred", () => {
   assert.equal(fig.data[0].name, "beta = 1");
   assert.deepEqual([fig.data[1].x, fig.data[1].y], [[0], [0]]);
   assert.equal(Math.max(...(fig.data[2].z as number[][]).flat()), 1, "normalised to the peak");
+});
+
+/** A Gibbs density of energies given on a grid (1D or 2D, row-major), normalised by the grid sum. */
+function densityOf(beta: number, axes: number[][], energies: Float64Array): GibbsDensity {
+  const cellVolume = axes.reduce((v, a) => v * (a[1] - a[0]), 1);
+  const shift = Math.min(...energies);
+  const logZ = Math.log(energies.reduce((s, e) => s + Math.exp(-beta * (e - shift)), 0) * cellVolume) - beta * shift;
+  const logDensity = energies.map((e) => -beta * e - logZ);
+  return { beta, axes, density: logDensity.map((v) => Math.exp(v)), logDensity, energies, logZ, cellVolume };
+}
+
+// Two equally deep parabolic wells, E = min(4 (x + 1)^2, 12 (x - 1)^2): E'' = 8 on the left,
+// 24 on the right. Laplace's method: the mass splits as 1/sqrt(8) : 1/sqrt(24), that is
+// sqrt(3) / (1 + sqrt(3)) = 0.634 on the flat left well and 0.366 on the steep right one.
+const tiedXs = grid(-2, 2, 401);
+const tiedEnergy = (x: number, offset = 0) => Math.min(4 * (x + 1) ** 2, 12 * (x - 1) ** 2 + offset);
+const tied = (offset = 0) => [1, 10, 100].map((b) => densityOf(b, [tiedXs], Float64Array.from(tiedXs, (x) => tiedEnergy(x, offset))));
+
+test("zeroTemperatureFigure with tied minima: every one marked, and the alt text says the mass splits", () => {
+  const fig = zeroTemperatureFigure(tied());
+  assert.deepEqual((fig.layout.shapes as any[]).map((l) => [l.x0, l.x1]), [[-1, -1], [1, 1]]);
+  assert.deepEqual((fig.layout.annotations as any[]).map((a) => a.text), ["tied minimum x = -1", "tied minimum x = 1"]);
+  const words = fig.layout.meta.description;
+  assert.match(words, /Dashed lines mark the 2 tied global minima x = -1 and x = 1/);
+  assert.match(words, /does not become a point mass at one of them: the mass splits between them, in proportion to 1\/√E'' at each \(Laplace's method\), about 63% and 37% here\./);
+  assert.doesNotMatch(words, /where p becomes a point mass/);
+});
+
+test("zeroTemperatureFigure: a near tie beyond the tolerance is one minimum; tieTolerance widens it", () => {
+  // The right well raised by 0.01: the default tolerance is 1e-4 of the grid's energy range (36).
+  const one = zeroTemperatureFigure(tied(0.01));
+  assert.deepEqual((one.layout.shapes as any[]).map((l) => l.x0), [-1]);
+  assert.match(one.layout.meta.description, /A dashed line marks the global minimum x = -1, where p becomes a point mass as β → ∞/);
+  const both = zeroTemperatureFigure(tied(0.01), { tieTolerance: 0.05 });
+  assert.deepEqual((both.layout.shapes as any[]).map((l) => l.x0), [-1, 1]);
+});
+
+test("zeroTemperatureFigure: tied minima between grid points still compare equal (parabola through the neighbours)", () => {
+  // Minima at -0.735 and 0.805 on a grid of step 0.02 that holds neither: the lowest grid values
+  // differ (0.000025 at -0.74 against 0.000075 at 0.8), the refined vertices are both E = 0.
+  const xs = grid(-2, 2, 201);
+  const e = Float64Array.from(xs, (x) => Math.min((x + 0.735) ** 2, 3 * (x - 0.805) ** 2));
+  const fig = zeroTemperatureFigure([densityOf(50, [xs], e)], { tieTolerance: 1e-9 });
+  // Marked at the lowest grid points, where the drawn curves peak.
+  assert.deepEqual((fig.layout.shapes as any[]).map((l) => l.x0), [-0.74, 0.8]);
+  assert.match(fig.layout.meta.description, /about 63% and 37% here/);
+});
+
+test("zeroTemperatureFigure 2D with four tied wells: four stars, equal shares", () => {
+  // E = (x^2 - 1)^2 + (y^2 - 1)^2: four minima at (+-1, +-1), all E = 0 with the same Hessian diag(8, 8).
+  const xs = grid(-2, 2, 41);
+  const e = new Float64Array(41 * 41);
+  for (let j = 0; j < 41; j++) for (let i = 0; i < 41; i++) e[i + 41 * j] = (xs[i] ** 2 - 1) ** 2 + (xs[j] ** 2 - 1) ** 2;
+  const fig = zeroTemperatureFigure([1, 8].map((b) => densityOf(b, [xs, xs], e)));
+  const stars = fig.data.filter((t) => t.type === "scatter");
+  assert.equal(stars.length, 2, "one star trace per panel");
+  assert.deepEqual([stars[0].x, stars[0].y], [[-1, 1, -1, 1], [-1, -1, 1, 1]]);
+  assert.equal(stars[0].name, "tied global minima");
+  assert.match(fig.layout.meta.description, /White stars mark the 4 tied global minima \(-1, -1\), \(1, -1\), \(-1, 1\) and \(1, 1\)/);
+  assert.match(fig.layout.meta.description, /1\/√det\(Hessian of E\) at each \(Laplace's method\), about 25%, 25%, 25% and 25% here/);
+});
+
+test("zeroTemperatureFigure: minima given as options, and their errors", () => {
+  const fig = zeroTemperatureFigure(tied(0.01), { minima: [[-1], [1]] });
+  assert.deepEqual((fig.layout.shapes as any[]).map((l) => l.x0), [-1, 1]);
+  assert.match(fig.layout.meta.description, /about 63% and 37% here/);
+  assert.throws(() => zeroTemperatureFigure(tied(), { minimum: [1], minima: [[1]] }), {
+    name: "RangeError",
+    message: "zeroTemperatureFigure: options.minima must be absent when options.minimum is given (give one or the other), got [[1]]",
+  });
+  assert.throws(() => zeroTemperatureFigure(tied(), { minima: [[1, 2]] }), /^RangeError: zeroTemperatureFigure: options.minima\[0\] must be an array of length 1, got \[1, 2\] \(length 2\)$/);
+  assert.throws(() => zeroTemperatureFigure(tied(), { minima: [] }), /^RangeError: zeroTemperatureFigure: options.minima must be a non-empty array of points, got \[\]$/);
+  assert.throws(() => zeroTemperatureFigure(tied(), { tieTolerance: -1 }), /^RangeError: zeroTemperatureFigure: options.tieTolerance must be a non-negative finite number, got -1$/);
 });
 
 test("Gibbs colours come from the house palette", () => {

@@ -495,6 +495,15 @@ test("networkLandscapeFigure: the path between two memories climbs over a barrie
   assert.equal((fig.layout.yaxis2 as any).matches, "y");
   assert.match(fig.layout.meta.description, /climbs from -1 to a highest point of 0 after 1 flip\(s\), then falls to -1: a barrier of 1/);
   assert.equal(networkLandscapeFigure(energies, { patterns: [A, B], path: false }).layout.xaxis2, undefined);
+  // Labels at the path's ends lean inward and are not clipped; the axis title is two short lines,
+  // and the range leaves half a unit beyond each end for the stars.
+  const ends = fig.data.find((t) => t.xaxis === "x2" && t.name === "path ends")!;
+  assert.deepEqual([ends.text, ends.textposition, ends.cliponaxis], [["A", "B"], ["top right", "top left"], false]);
+  assert.equal((fig.layout.xaxis2 as any).title.text, "units flipped<br>(A → B)");
+  assert.deepEqual((fig.layout.xaxis2 as any).range, [-0.5, 2.5]);
+  const stars = fig.data.find((t) => t.name === "stored pattern")!;
+  assert.equal(stars.cliponaxis, false);
+  assert.equal((stars.textposition as string[])[0], "top right", "the reference pattern sits at distance 0, on the left edge");
   const reversed = networkLandscapeFigure(energies, { patterns: [A, B], path: [1, 0] });
   assert.deepEqual(reversed.data.find((t) => t.xaxis === "x2" && t.mode === "lines+markers")!.customdata, [3, 7, 15]);
 });

@@ -8,6 +8,8 @@ import {
   axisTitles,
   baseLayout,
   betaLabel,
+  energyNamePhrase,
+  energyPhrase,
   formatNumber,
   formatPoint,
   makeFigure,
@@ -17,6 +19,9 @@ import {
   roundForPlot,
   sequentialColor,
   SEQUENTIAL_SCALE,
+  TITLE_LINE_HEIGHT,
+  TITLE_MAX_CHARS,
+  wrapTitle,
 } from "../../src/plot/style";
 import { subplotGrid } from "../../src/plot/subplots";
 
@@ -85,6 +90,71 @@ test("baseLayout is a fresh object each call, with an axis template for every ax
   (a.template as any).layout.xaxis.gridcolor = "red";
   assert.equal((baseLayout().template as any).layout.xaxis.gridcolor, "#E5E5E5");
   assert.equal((a.template as any).layout.yaxis.showline, true);
+});
+
+test("every line is drawn through all its points: line.simplify is off for every scatter trace", () => {
+  // plotly's default drops nearly collinear points, which puts corners into smooth curves
+  // (seen on the tilted double well near x = -0.35).
+  assert.deepEqual((baseLayout().template as any).data.scatter, [{ line: { simplify: false } }]);
+});
+
+test("wrapTitle: long titles become even lines, broken between words, not inside a formula", () => {
+  const short = "Energy landscape: double well";
+  assert.equal(wrapTitle(short), short);
+  const long = "Lily pad: E = (c/2)|x|² − d exp(−|x − m|²/2w²), c = 0.3, d = 1.2, w = 0.35";
+  assert.ok(long.length > TITLE_MAX_CHARS);
+  // The break goes after the comma that ends the formula, not at a space inside it.
+  assert.equal(wrapTitle(long), "Lily pad: E = (c/2)|x|² − d exp(−|x − m|²/2w²),<br>c = 0.3, d = 1.2, w = 0.35");
+  const words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen";
+  for (const max of [10, 20, 40, 70]) {
+    const lines = wrapTitle(words, max).split("<br>");
+    assert.equal(lines.join(" "), words, "no word lost or split");
+    assert.ok(lines.every((l) => l.length <= max), `max ${max}: ${lines.join(" | ")}`);
+    // Word boundaries may need a line more than the characters alone (at 10 and 20 they do).
+    if (max >= 40) assert.equal(lines.length, Math.ceil(words.length / max), `max ${max}: as few lines as fit`);
+  }
+  // Tags do not count and are never split; breaks the author made are kept.
+  const styled = 'A <span style="font-weight: bold">styled title</span> with enough words to wrap';
+  const wrapped = wrapTitle(styled, 30);
+  assert.equal(wrapped, 'A <span style="font-weight: bold">styled title</span> with<br>enough words to wrap');
+  assert.equal(wrapped.replace("<br>", " "), styled);
+  assert.equal(wrapTitle("first<br>second", 10), "first<br>second");
+  assert.equal(wrapTitle("Averyveryverylongwordwithoutspaces", 10), "Averyveryverylongwordwithoutspaces");
+  assert.throws(() => wrapTitle("x", 3), /^RangeError: wrapTitle: maxChars must be an integer >= 10, got 3$/);
+});
+
+test("makeFigure wraps a long title and grows the top margin and height by a line per break", () => {
+  const parts = { kind: "landscape" as const, description: "D", data: [] };
+  const title = "Basin map of descent with η = 1: memory A's basin is gone, every start recalls B";
+  const fig = makeFigure({ ...parts, title, layout: { margin: { l: 70, r: 30, t: 90, b: 120 }, height: 560 } });
+  assert.equal(fig.layout.title.text, "Basin map of descent with η = 1:<br>memory A's basin is gone, every start recalls B");
+  assert.deepEqual(fig.layout.margin, { l: 70, r: 30, t: 90 + TITLE_LINE_HEIGHT, b: 120 });
+  assert.equal(fig.layout.height, 560 + TITLE_LINE_HEIGHT);
+  // The first line stays where a one-line title sits: the middle of the original top margin.
+  assert.equal(fig.layout.title.y, roundForPlot(1 - 45 / (560 + TITLE_LINE_HEIGHT), 4));
+  assert.equal(fig.layout.title.yanchor, "middle");
+  // A title that fits is left alone, and so is the layout.
+  const plain = makeFigure({ ...parts, title: "Short" });
+  assert.equal(plain.layout.title.y, undefined);
+  assert.deepEqual(plain.layout.margin, baseLayout().margin);
+});
+
+test("energy names in sentences: an article when plain, none when there is one, the formula as an equation", () => {
+  assert.equal(energyNamePhrase({ name: "double well" }), "the double well");
+  assert.equal(energyNamePhrase({ name: "the double well" }), "the double well");
+  assert.equal(energyNamePhrase({ name: "The double well" }), "the double well");
+  assert.equal(energyNamePhrase({ name: "your energy" }), "your energy");
+  assert.equal(energyNamePhrase({ name: "quadratic, k = 1" }), "“quadratic, k = 1”");
+  const formula = { name: "(x^2 - 1)^2 + t * x", formula: "(x^2 - 1)^2 + t * x", variables: ["x"] };
+  assert.equal(energyNamePhrase(formula), "E(x) = (x^2 - 1)^2 + t * x");
+  assert.equal(energyPhrase(formula), "the energy E(x) = (x^2 - 1)^2 + t * x");
+  assert.equal(energyPhrase({ name: "lily pad", variables: ["x", "y"] }), "the energy E(x, y) of the lily pad");
+  assert.equal(energyPhrase({ name: "the lily pad", variables: ["x", "y"] }), "the energy E(x, y) of the lily pad");
+  // A name that already says energy is not repeated.
+  assert.equal(energyPhrase({ name: "your energy", variables: ["x"] }), "your energy E(x)");
+  assert.equal(energyPhrase({ name: "custom energy", variables: ["x"] }), "the custom energy E(x)");
+  // A formula energy given another name is called by that name.
+  assert.equal(energyPhrase({ ...formula, name: "tilted double well" }), "the energy E(x) of the tilted double well");
 });
 
 test("axis titles use the course's symbols", () => {

@@ -22,6 +22,8 @@ export interface FigureMeta {
   kind: FigureKind;
   /** The alt text: one paragraph saying what is drawn, in words. */
   description: string;
+  /** Gibbs figures: the inverse temperatures shown, one per panel or slider step. */
+  betas?: number[];
 }
 
 /** One plotly trace (scatter, contour, heatmap, surface, bar, ...), as plain JSON-ready data. */

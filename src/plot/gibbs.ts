@@ -244,6 +244,7 @@ export function gibbsFigure(densities: readonly GibbsDensity[], options?: GibbsF
     ` ${checked.map((d) => describePeak(d, variables)).join("; ")}.`;
   return makeFigure({
     kind: "gibbs",
+    betas: checked.map((d) => d.beta),
     title: titleOption(fn, opts.title, "Gibbs distribution at several temperatures"),
     description: descriptionOption(fn, opts.description, description),
     data,
@@ -333,6 +334,7 @@ export function gibbsSliderFigure(densities: readonly GibbsDensity[], options?: 
   };
   return makeFigure({
     kind: "gibbs",
+    betas: checked.map((d) => d.beta),
     title: titleOption(fn, opts.title, "Gibbs distribution: move the β slider"),
     description: descriptionOption(fn, opts.description, description),
     data,
@@ -495,6 +497,7 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
       ` ${order.map((k) => describePeak(checked[k], variables)).join("; ")}.`;
     return makeFigure({
       kind: "gibbs",
+      betas: checked.map((d) => d.beta),
       title,
       description: descriptionOption(fn, opts.description, description),
       data,
@@ -528,6 +531,7 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
     `to ${formatNumber(widths[widths.length - 1])} (β = ${formatNumber(coldest.beta, 4)}).`;
   return makeFigure({
     kind: "gibbs",
+    betas: checked.map((d) => d.beta),
     title,
     description: descriptionOption(fn, opts.description, description),
     data,

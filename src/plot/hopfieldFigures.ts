@@ -1019,6 +1019,7 @@ export function boltzmannFigure(
     `${words.join("; ")}.`;
   return makeFigure({
     kind: "gibbs",
+    betas: exact.map((e) => 1 / e.T),
     title: titleOption(fn, opts.title, "Boltzmann machine: sampled states against the exact distribution"),
     description: descriptionOption(fn, opts.description, description),
     data,

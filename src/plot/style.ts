@@ -416,6 +416,8 @@ export interface FigureParts {
   layout?: Record<string, unknown>;
   frames?: FigureFrame[];
   config?: FigureConfig;
+  /** Gibbs figures: the inverse temperatures shown (recorded in `layout.meta.betas`). */
+  betas?: readonly number[];
 }
 
 /**
@@ -446,7 +448,10 @@ export function makeFigure(parts: FigureParts): Figure {
     ...baseLayout(),
     ...(parts.layout ?? {}),
     title: { text: title, x: 0.02, xanchor: "left", font: { size: FONT_SIZES.title } },
-    meta: { kind: parts.kind, description: parts.description },
+    meta:
+      parts.betas === undefined
+        ? { kind: parts.kind, description: parts.description }
+        : { kind: parts.kind, description: parts.description, betas: parts.betas.map((b) => roundForPlot(b)) },
   };
   // Each line a long title was broken into adds a line's height on top, so the plot keeps its size.
   const extraLines = title.split("<br>").length - parts.title.split(/<br\s*\/?>/i).length;

@@ -9,6 +9,8 @@ For each notebook in notebooks/ (or the paths given):
   * the figures shown (display_data with application/vnd.plotly.v1+json) are counted by kind
     (layout.meta.kind) and must equal what the notebook declares in its metadata:
     {"ebm": {"figures": {"landscape": 1, "descent": 2, ...}}};
+  * a track notebook (NN-intuitive-* or NN-math-*) must show at least one Gibbs figure across at
+    least four temperatures (layout.meta.betas), as the course promises;
   * the executed copy is written to a temporary folder (or --out): notebooks/ is never touched.
 
 Usage: .venv/bin/python test/notebooks/run_notebooks.py [--out DIR] [--jobs N] [notebook ...]
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import re
 import sys
 import tempfile
 import time
@@ -47,6 +49,23 @@ def figure_kinds(nb) -> Counter:
                 meta = (fig.get("layout") or {}).get("meta") or {}
                 kinds[meta.get("kind", "(no kind)")] += 1
     return kinds
+
+
+TRACK_NOTEBOOK = re.compile(r"^\d\d-(intuitive|math)-")
+MIN_TEMPERATURES = 4
+
+
+def most_temperatures(nb) -> int:
+    """The largest number of temperatures (layout.meta.betas) in any Gibbs figure shown."""
+    most = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            fig = out.get("data", {}).get(PLOTLY)
+            if isinstance(fig, dict):
+                meta = (fig.get("layout") or {}).get("meta") or {}
+                if meta.get("kind") == "gibbs":
+                    most = max(most, len(set(meta.get("betas") or [])))
+    return most
 
 
 def first_line(source: str) -> str:
@@ -109,6 +128,11 @@ def run_one(path_str: str, out_dir_str: str, timeout: int) -> dict:
     kinds = figure_kinds(nb)
     if problem is None and dict(kinds) != expected:
         problem = f"figures shown {dict(sorted(kinds.items()))}, but the notebook declares {dict(sorted(expected.items()))} in metadata.ebm.figures"
+    if problem is None and TRACK_NOTEBOOK.match(path.name) and most_temperatures(nb) < MIN_TEMPERATURES:
+        problem = (
+            f"no Gibbs figure across at least {MIN_TEMPERATURES} temperatures "
+            f"(the most shown in one figure: {most_temperatures(nb)}); every track notebook shows one"
+        )
     return {
         "notebook": path.name,
         "ok": problem is None,

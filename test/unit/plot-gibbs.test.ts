@@ -4,6 +4,8 @@ import { gibbsFigure, gibbsSliderFigure, halfPeakWidth, zeroTemperatureFigure } 
 import { PALETTE, sequentialColor } from "../../src/plot/style";
 import { colorsIn, grid, isHouseColor, normalDensity, normalDensity2D, normalHistogram } from "./plot-fixtures";
 import type { GibbsDensity } from "../../src/types";
+import { gibbsDensity } from "../../src/gibbs";
+import { energyFromFunction } from "../../src/energy/fromFunction";
 
 // Densities of E = x^2 / 2: p(x) = sqrt(beta / 2 pi) exp(-beta x^2 / 2), the normal law with
 // variance 1 / beta (closed form, built in the fixtures). Its peak is sqrt(beta / 2 pi) at x = 0.
@@ -261,4 +263,13 @@ test("Gibbs builders do not mutate their inputs", () => {
   gibbsSliderFigure(list, { histograms: [frozenH] });
   zeroTemperatureFigure(list);
   assert.equal(frozen.density[60], d.density[60]);
+});
+
+test("every Gibbs figure records its inverse temperatures in layout.meta.betas (the course checks four or more)", () => {
+  // The same four densities through each builder: the betas come back in the order given.
+  const betas = [0.5, 1, 2, 4];
+  const densities = betas.map((beta) => gibbsDensity(energyFromFunction((x) => (x[0] * x[0] - 1) ** 2), { beta, axes: [{ min: -2, max: 2, count: 81 }] }));
+  for (const figure of [gibbsFigure(densities), gibbsSliderFigure(densities), zeroTemperatureFigure(densities)]) {
+    assert.deepEqual(figure.layout.meta.betas, betas);
+  }
 });

@@ -85,12 +85,40 @@ export interface Couplings {
    */
   readonly weights: Float64Array;
   readonly biases: Float64Array;
-  /** sum_j |W_ij| for each row i (for the tie tolerance). */
+  /**
+   * sum_j |W_ij| for each row i (for the tie tolerance), summed before any diagonal residues
+   * were cleared. Shared with a library network's remembered sums: read, never written.
+   */
   readonly rowAbsSums: Float64Array;
+  /** True when W came with diagonal residues (below the tolerance) that were set to zero. */
+  readonly diagonalCleared: boolean;
 }
 
 /** Relative tolerance of the symmetry and zero-diagonal checks. */
 const SYMMETRY_TOLERANCE = 1e-12;
+
+/**
+ * Networks this library built (hebbianWeights, hopfieldNetwork): validated once when made, then
+ * frozen. Maps each such network object to its row sums sum_j |W_ij|, so later calls skip the
+ * O(N^2) door checks of W. Weak: a network nobody holds any more is not kept alive here.
+ */
+const libraryNetworks = new WeakMap<object, Float64Array>();
+
+/**
+ * Freezes a network the library has just built and checked, and remembers it (with its row sums
+ * sum_j |W_ij|) so that functions given it later skip the O(N^2) checks of W. Internal: callers
+ * must pass a network whose W is finite, symmetric and has an exact zero diagonal.
+ */
+export function rememberLibraryNetwork<T extends HopfieldNetwork>(network: T, rowAbsSums: Float64Array): T {
+  Object.freeze(network);
+  libraryNetworks.set(network, rowAbsSums);
+  return network;
+}
+
+/** True when `value` is a network object this library built (hebbianWeights, hopfieldNetwork). */
+export function isLibraryNetwork(value: unknown): boolean {
+  return typeof value === "object" && value !== null && libraryNetworks.has(value);
+}
 
 function isNetwork(value: unknown): value is HopfieldNetwork {
   return typeof value === "object" && value !== null && !Array.isArray(value) && "weights" in value && "size" in value;
@@ -99,8 +127,15 @@ function isNetwork(value: unknown): value is HopfieldNetwork {
 /**
  * Reads W (an array of N rows, or a {@link HopfieldNetwork}) and b (optional; for a network,
  * a given b replaces the network's biases). Checks that W is square, finite, symmetric and has
- * a zero diagonal. Rows are copied into a fresh typed array; a network's weights are used as
- * they are (never written), unless the diagonal holds rounding residues to clear.
+ * a zero diagonal.
+ *
+ * - Rows (number[][]) are copied into a fresh typed array (one pass that also checks finiteness
+ *   and sums |W_ij| per row), then checked for symmetry in cache-friendly tiles.
+ * - A network object made by hand is checked the same way; its weights are used as they are
+ *   (never written), unless the diagonal holds rounding residues to clear (then a copy).
+ * - A network the library built (hebbianWeights, hopfieldNetwork) was checked when made: only
+ *   an O(N) look at its diagonal (still exactly zero?) is done here, and its remembered row sums
+ *   are reused. If the diagonal was changed in place, the full checks run instead.
  */
 export function readCouplings(
   fn: string,
@@ -110,87 +145,179 @@ export function readCouplings(
   biasesArg: string,
 ): Couplings {
   const fromNetwork = isNetwork(weights);
-  let w = fromNetwork ? networkWeights(fn, weightsArg, weights) : rowsToWeights(fn, weightsArg, weights);
-  const n = Math.round(Math.sqrt(w.length));
-  const label = fromNetwork ? `${weightsArg}.weights` : weightsArg;
-  const rowAbsSums = new Float64Array(n);
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    const row = i * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      const v = w[row + j];
-      // One comparison rejects NaN and +-Infinity: both fail |v| < Infinity.
-      if (!(Math.abs(v) < Infinity)) {
-        throw new RangeError(message(fn, fromNetwork ? `${label}[${row + j}]` : `${label}[${i}][${j}]`, "a finite number", v));
-      }
-      const magnitude = Math.abs(v);
-      sum += magnitude;
-      if (magnitude > scale) scale = magnitude;
+  let w: Float64Array;
+  let n: number;
+  let rowAbsSums: Float64Array | undefined = fromNetwork ? libraryNetworks.get(weights) : undefined;
+  let diagonalCleared = false;
+  if (rowAbsSums !== undefined && hasZeroDiagonal((weights as HopfieldNetwork).weights, (weights as HopfieldNetwork).size)) {
+    // Library-made and checked when made; the network object is frozen, so size and weights
+    // are the ones that were checked.
+    n = (weights as HopfieldNetwork).size;
+    w = (weights as HopfieldNetwork).weights;
+  } else {
+    const read = fromNetwork ? readNetworkWeights(fn, weightsArg, weights) : readRowWeights(fn, weightsArg, weights);
+    n = read.size;
+    w = read.weights;
+    rowAbsSums = read.rowAbsSums;
+    if (checkSymmetricZeroDiagonal(fn, weightsArg, w, n, read.scale)) {
+      if (fromNetwork) w = new Float64Array(w);
+      for (let i = 0; i < n; i++) w[i * n + i] = 0;
+      diagonalCleared = true;
     }
-    rowAbsSums[i] = sum;
-  }
-  if (checkSymmetricZeroDiagonal(fn, weightsArg, w, n, scale)) {
-    if (fromNetwork) w = new Float64Array(w);
-    for (let i = 0; i < n; i++) w[i * n + i] = 0;
   }
   let b: Float64Array;
   if (biases === undefined || biases === null) {
-    b = fromNetwork && weights.biases !== undefined
-      ? checkBiases(fn, `${weightsArg}.biases`, weights.biases, n)
+    b = fromNetwork && (weights as HopfieldNetwork).biases !== undefined
+      ? checkBiases(fn, `${weightsArg}.biases`, (weights as HopfieldNetwork).biases, n)
       : new Float64Array(n);
   } else {
     b = checkBiases(fn, biasesArg, biases, n);
   }
-  return { size: n, weights: w, biases: b, rowAbsSums };
+  return { size: n, weights: w, biases: b, rowAbsSums, diagonalCleared };
 }
 
-/** The weights of a network object: a Float64Array of size^2 numbers. */
-function networkWeights(fn: string, arg: string, network: HopfieldNetwork): Float64Array {
+/** W as read at the door: row-major values, with sum_j |W_ij| per row and max |W_ij|. */
+interface ReadWeights {
+  readonly size: number;
+  readonly weights: Float64Array;
+  readonly rowAbsSums: Float64Array;
+  readonly scale: number;
+}
+
+/** True when every W_ii is exactly zero (O(N): the safety net for library networks). */
+function hasZeroDiagonal(w: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (w[i * n + i] !== 0) return false;
+  return true;
+}
+
+/** rowAbsSums[i] = sum_j |W_ij|, j ascending (the order of the door pass). */
+export function absoluteRowSums(w: Float64Array, n: number, rowAbsSums: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += Math.abs(w[row + j]);
+    rowAbsSums[i] = sum;
+  }
+}
+
+/** The weights of a hand-made network object: a Float64Array of size^2 finite numbers. */
+function readNetworkWeights(fn: string, arg: string, network: HopfieldNetwork): ReadWeights {
   const size = network.size;
   if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(message(fn, `${arg}.size`, "a positive integer", size));
   const flat = network.weights as unknown;
   if (!(flat instanceof Float64Array) || flat.length !== size * size) {
     throw new TypeError(message(fn, `${arg}.weights`, `a Float64Array of ${size * size} numbers (N x N, row-major)`, flat));
   }
-  return flat;
+  const n = size;
+  const rowAbsSums = new Float64Array(n);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      const v = flat[row + j];
+      // One comparison rejects NaN and +-Infinity: both fail |v| < Infinity.
+      if (!(Math.abs(v) < Infinity)) throw new RangeError(message(fn, `${arg}.weights[${row + j}]`, "a finite number", v));
+      const magnitude = Math.abs(v);
+      sum += magnitude;
+      if (magnitude > scale) scale = magnitude;
+    }
+    rowAbsSums[i] = sum;
+  }
+  return { size: n, weights: flat, rowAbsSums, scale };
 }
 
-/** W given as N rows of N numbers, copied row-major into a fresh Float64Array. */
-function rowsToWeights(fn: string, arg: string, weights: unknown): Float64Array {
+/**
+ * W given as N rows of N numbers, copied row-major into a fresh Float64Array. The same pass
+ * checks that each entry is finite and sums |W_ij| per row. Errors keep their order: a wrong
+ * kind anywhere (TypeError) is reported before the first non-finite number (RangeError).
+ */
+function readRowWeights(fn: string, arg: string, weights: unknown): ReadWeights {
   if (!Array.isArray(weights)) throw new TypeError(message(fn, arg, "a network or a square matrix (an array of rows)", weights));
   const n = weights.length;
   if (n === 0) throw new RangeError(message(fn, arg, "a non-empty square matrix", weights));
   const out = new Float64Array(n * n);
+  const rowAbsSums = new Float64Array(n);
+  let scale = 0;
+  let firstNonFinite = -1;
   for (let i = 0; i < n; i++) {
     const row = weights[i] as unknown;
     if (!isArrayLike(row)) throw new TypeError(message(fn, `${arg}[${i}]`, `a row of ${n} finite numbers`, row));
     if (row.length !== n) {
       throw new RangeError(plainMessage(fn, arg, `a square matrix (${n} rows of ${n} numbers)`, `row ${i} of length ${row.length}`));
     }
+    const offset = i * n;
+    let sum = 0;
     for (let j = 0; j < n; j++) {
       const v = row[j];
       if (typeof v !== "number") throw new TypeError(message(fn, `${arg}[${i}][${j}]`, "a finite number", v));
-      out[i * n + j] = v;
+      out[offset + j] = v;
+      const magnitude = Math.abs(v);
+      // One comparison rejects NaN and +-Infinity: both fail |v| < Infinity.
+      if (!(magnitude < Infinity)) {
+        if (firstNonFinite < 0) firstNonFinite = offset + j;
+      } else {
+        sum += magnitude;
+        if (magnitude > scale) scale = magnitude;
+      }
     }
+    rowAbsSums[i] = sum;
   }
-  return out;
+  if (firstNonFinite >= 0) {
+    const i = Math.floor(firstNonFinite / n);
+    const j = firstNonFinite - i * n;
+    throw new RangeError(message(fn, `${arg}[${i}][${j}]`, "a finite number", out[firstNonFinite]));
+  }
+  return { size: n, weights: out, rowAbsSums, scale };
 }
+
+/** Side of the square tiles of the symmetry scan: two 64 x 64 tiles of doubles fit in L1/L2. */
+const SYMMETRY_TILE = 64;
 
 /**
  * Throws unless W (row-major, N x N) is symmetric with a zero diagonal, both to 1e-12 relative
  * to max(1, max |W_ij|). Returns true when the diagonal holds non-zero residues to clear.
+ *
+ * The scan compares tile (I, J) above the diagonal with tile (J, I) below it, 64 x 64 at a time,
+ * so both tiles stay in cache (a plain row-by-column scan reads W_ji with a stride of N doubles,
+ * a cache miss per entry for large N). Only when something is wrong does the plain scan run, to
+ * report the first offending entry in row order, as always.
  */
 function checkSymmetricZeroDiagonal(fn: string, arg: string, w: Float64Array, n: number, scale: number): boolean {
   const slack = SYMMETRY_TOLERANCE * Math.max(1, scale);
   let residues = false;
-  for (let i = 0; i < n; i++) {
+  let ok = true;
+  for (let i = 0; i < n && ok; i++) {
     const d = w[i * n + i];
     if (d !== 0) {
-      if (Math.abs(d) > slack) {
-        throw new RangeError(plainMessage(fn, arg, "a matrix with a zero diagonal", `W[${i}][${i}] = ${describe(d)}`));
-      }
+      if (Math.abs(d) > slack) ok = false;
       residues = true;
+    }
+  }
+  for (let ti = 0; ti < n && ok; ti += SYMMETRY_TILE) {
+    const iEnd = Math.min(ti + SYMMETRY_TILE, n);
+    for (let tj = ti; tj < n && ok; tj += SYMMETRY_TILE) {
+      const jEnd = Math.min(tj + SYMMETRY_TILE, n);
+      for (let i = ti; i < iEnd; i++) {
+        const row = i * n;
+        for (let j = tj > i ? tj : i + 1; j < jEnd; j++) {
+          const a = w[row + j];
+          const c = w[j * n + i];
+          if (a !== c && Math.abs(a - c) > slack) ok = false;
+        }
+      }
+    }
+  }
+  if (!ok) throwFirstAsymmetry(fn, arg, w, n, slack);
+  return residues;
+}
+
+/** The plain row-order scan: throws for the first non-zero diagonal entry or asymmetric pair. */
+function throwFirstAsymmetry(fn: string, arg: string, w: Float64Array, n: number, slack: number): void {
+  for (let i = 0; i < n; i++) {
+    const d = w[i * n + i];
+    if (d !== 0 && Math.abs(d) > slack) {
+      throw new RangeError(plainMessage(fn, arg, "a matrix with a zero diagonal", `W[${i}][${i}] = ${describe(d)}`));
     }
     for (let j = i + 1; j < n; j++) {
       const a = w[i * n + j];
@@ -202,5 +329,4 @@ function checkSymmetricZeroDiagonal(fn: string, arg: string, w: Float64Array, n:
       }
     }
   }
-  return residues;
 }

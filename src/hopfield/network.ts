@@ -3,7 +3,7 @@
  * diagonal, and biases b. The same object describes a fully visible Boltzmann machine.
  */
 import { checkBoolean, checkOptions } from "../validate";
-import { checkSpinPatterns, readCouplings, checkBiases } from "./checks";
+import { absoluteRowSums, checkBiases, checkSpinPatterns, readCouplings, rememberLibraryNetwork } from "./checks";
 
 /**
  * N units with symmetric weights (zero diagonal) and biases.
@@ -11,11 +11,21 @@ import { checkSpinPatterns, readCouplings, checkBiases } from "./checks";
  * `weights` is row-major: W_ij is `weights[i * size + j]`. Make one with {@link hebbianWeights}
  * or {@link hopfieldNetwork}; every function that takes a network also accepts the weights as an
  * array of rows (number[][]).
+ *
+ * A network made by those two functions is checked once, when made (W finite, symmetric, zero
+ * diagonal), then frozen and remembered: recall, energy and the Boltzmann functions trust it and
+ * skip the O(N^2) checks of W. Its `weights` is a Float64Array, which JavaScript cannot freeze:
+ * do not change it in place; build a new network instead (for example
+ * `hopfieldNetwork(rows)` from edited rows). A network object written by hand, or a copy such
+ * as `{ ...net }`, is checked in full on every call.
  */
 export interface HopfieldNetwork {
   /** N, the number of units. */
   readonly size: number;
-  /** W, N x N, row-major: W_ij at index i * N + j. Symmetric, zero diagonal. */
+  /**
+   * W, N x N, row-major: W_ij at index i * N + j. Symmetric, zero diagonal. Do not mutate in
+   * place: build a new network.
+   */
   readonly weights: Float64Array;
   /** b, length N (zeros when the network has no biases). */
   readonly biases: Float64Array;
@@ -57,8 +67,10 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], options
   const normalize = opts.normalize === undefined ? true : checkBoolean(fn, "options.normalize", opts.normalize);
   const n = list.size;
   const biases = opts.biases === undefined ? new Float64Array(n) : checkBiases(fn, "options.biases", opts.biases, n);
-  const weights = hebbianMatrix(list.data, list.count, n, normalize ? 1 / n : 1);
-  return { size: n, weights, biases, patternCount: list.count };
+  const rowAbsSums = new Float64Array(n);
+  const weights = hebbianMatrix(list.data, list.count, n, normalize ? 1 / n : 1, rowAbsSums);
+  // Hebb's rule gives finite, symmetric weights with an exact zero diagonal: nothing to re-check.
+  return rememberLibraryNetwork({ size: n, weights, biases, patternCount: list.count }, rowAbsSums);
 }
 
 /**
@@ -70,8 +82,11 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], options
  * = P - 2 d_ij, where d_ij = popcount(bits_i XOR bits_j) is the Hamming distance of the two
  * strings. The result is the same integer as the plain sum (so the same doubles after the
  * scale), about 15 times faster at P = 200.
+ *
+ * When `rowAbsSums` (length N) is given, it receives sum_j |W_ij| for each row, added in the
+ * order j = 0, 1, ..., N - 1 (so the same doubles as a row-by-row pass over W).
  */
-export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: number): Float64Array {
+export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: number, rowAbsSums?: Float64Array): Float64Array {
   const words = Math.ceil(count / 32);
   const bits = new Int32Array(n * words);
   for (let mu = 0; mu < count; mu++) {
@@ -81,8 +96,12 @@ export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: 
     for (let i = 0; i < n; i++) if (data[offset + i] === 1) bits[i * words + word] |= mask;
   }
   const weights = new Float64Array(n * n);
+  // Without an output array the sums go to a scratch array (N doubles): one loop, no branch.
+  const sums = rowAbsSums ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const oi = i * words;
+    // Row i already holds its j < i terms (added when rows j < i were built); add j > i now.
+    let rowSum = sums[i];
     for (let j = i + 1; j < n; j++) {
       const oj = j * words;
       let distance = 0;
@@ -90,7 +109,11 @@ export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: 
       const w = (count - 2 * distance) * scale;
       weights[i * n + j] = w;
       weights[j * n + i] = w;
+      const magnitude = Math.abs(w);
+      rowSum += magnitude;
+      sums[j] += magnitude;
     }
+    sums[i] = rowSum;
   }
   return weights;
 }
@@ -120,5 +143,14 @@ function popcount32(x: number): number {
  */
 export function hopfieldNetwork(weights: readonly (readonly number[])[], biases?: readonly number[]): HopfieldNetwork {
   const couplings = readCouplings("hopfieldNetwork", "weights", weights, biases, "biases");
-  return { size: couplings.size, weights: couplings.weights, biases: couplings.biases };
+  const { size: n, weights: w } = couplings;
+  // Checked here, once. The row sums are kept for the tie tolerance of later recalls; they are
+  // summed again only when diagonal residues were cleared (so they describe W as stored).
+  let rowAbsSums = couplings.rowAbsSums;
+  if (couplings.diagonalCleared) absoluteRowSums(w, n, (rowAbsSums = new Float64Array(n)));
+  // Rows were copied into a fresh array, which the new network owns. A network object given
+  // instead was read in place: copy its array, so later changes to it cannot reach this one.
+  const given = (weights as { weights?: unknown }).weights;
+  const owned = given === w ? new Float64Array(w) : w;
+  return rememberLibraryNetwork({ size: n, weights: owned, biases: couplings.biases }, rowAbsSums);
 }

@@ -72,8 +72,10 @@ export interface HopfieldRecallResult {
  * order drawn from the seed. A flip changes the energy by dE = -(s_i' - s_i) h_i < 0, so E never
  * rises and the run ends at a fixed point (a sweep without flips). Sync mode updates all units at
  * once from the same fields; it ends in a fixed point or a 2-cycle. Fields are updated
- * incrementally, O(N) per flip, after one O(N^2) start; the door checks of W (finite,
- * symmetric, zero diagonal) cost another O(N^2) per call, about 3 ms at N = 1000.
+ * incrementally, O(N) per flip, after one O(N^2) start. A network from {@link hebbianWeights}
+ * or {@link hopfieldNetwork} was checked when made, so the door costs O(N) here; W given as
+ * rows (or a network object made by hand) is checked in full (finite, symmetric, zero
+ * diagonal), another O(N^2), about 1.5 ms at N = 1000.
  *
  * @param network A {@link HopfieldNetwork}, or W as N rows of N numbers (symmetric, zero diagonal).
  * @param start The cue: N values +1 or -1 (not modified).

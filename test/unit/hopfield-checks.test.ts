@@ -1,0 +1,149 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { absoluteRowSums, isLibraryNetwork } from "../../src/hopfield/checks";
+import { hebbianMatrix, hebbianWeights, hopfieldNetwork } from "../../src/hopfield/network";
+import { hopfieldRecall } from "../../src/hopfield/recall";
+import { hopfieldEnergy } from "../../src/hopfield/energy";
+import { boltzmannExact } from "../../src/hopfield/boltzmannExact";
+import { corruptPattern, randomPatterns } from "../../src/hopfield/patterns";
+
+/** W of a network as N rows of N numbers (the form that is always checked in full). */
+function rows(weights: Float64Array, n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from(weights.subarray(i * n, (i + 1) * n)));
+}
+
+/** A symmetric n x n matrix with zero diagonal and entries (i + 1)(j + 1) / n^2 off it. */
+function symmetricRows(n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i + 1) * (j + 1)) / (n * n))));
+}
+
+test("networks made by the library are frozen and remembered; copies and hand-made objects are not", () => {
+  const hebb = hebbianWeights([[1, -1, 1], [1, 1, -1]]);
+  const chosen = hopfieldNetwork([[0, 1], [1, 0]], [0.5, 0]);
+  assert.equal(Object.isFrozen(hebb), true);
+  assert.equal(Object.isFrozen(chosen), true);
+  assert.equal(isLibraryNetwork(hebb), true);
+  assert.equal(isLibraryNetwork(chosen), true);
+  assert.equal(isLibraryNetwork({ ...hebb }), false);
+  assert.equal(isLibraryNetwork({ size: 2, weights: new Float64Array([0, 1, 1, 0]), biases: new Float64Array(2) }), false);
+  assert.equal(isLibraryNetwork([[0, 1], [1, 0]]), false);
+  assert.equal(isLibraryNetwork(null), false);
+});
+
+test("a hand-made network object with an asymmetric W is still rejected (checked in full)", () => {
+  // Same size and fields as a library network, but not made by the library.
+  const handMade = { size: 3, weights: new Float64Array([0, 1, 0, 1, 0, 0.25, 0, 0.5, 0]), biases: new Float64Array(3) };
+  const symmetricMessage = /must be a symmetric matrix \(W\[i\]\[j\] = W\[j\]\[i\]\), got W\[1\]\[2\] = 0.25 and W\[2\]\[1\] = 0.5$/;
+  assert.throws(() => hopfieldRecall(handMade, [1, 1, 1], { seed: 1 }), { name: "RangeError", message: new RegExp("^hopfieldRecall: network " + symmetricMessage.source) });
+  assert.throws(() => hopfieldEnergy(handMade, [1, 1, 1]), { name: "RangeError", message: symmetricMessage });
+  assert.throws(() => boltzmannExact(handMade, undefined, 1), { name: "RangeError", message: symmetricMessage });
+  // A copy of a library network with an asymmetric W swapped in is a new object: checked in full.
+  const net = hebbianWeights([[1, -1, 1], [1, 1, -1]]);
+  const swapped = { ...net, weights: handMade.weights };
+  assert.throws(() => hopfieldRecall(swapped, [1, 1, 1], { seed: 1 }), { name: "RangeError", message: symmetricMessage });
+  // A hand-made network with a non-finite entry names the flat index.
+  const notFinite = { size: 2, weights: new Float64Array([0, NaN, NaN, 0]), biases: new Float64Array(2) };
+  assert.throws(() => hopfieldEnergy(notFinite, [1, 1]), { name: "RangeError", message: /^hopfieldEnergy: network.weights\[1\] must be a finite number, got NaN$/ });
+});
+
+test("a library network gives the same recall, energy and distribution as its W given as rows", () => {
+  // Reference: the same W as number[][], which always goes through the full door checks.
+  const patterns = randomPatterns(12, 90, "trusted");
+  const net = hebbianWeights(patterns, { biases: patterns[3].map((v) => 0.05 * v) });
+  const W = rows(net.weights, 90);
+  const b = Array.from(net.biases);
+  const cue = corruptPattern(patterns[0], { flipFraction: 0.3, seed: 4 });
+  for (const options of [{ seed: 7, record: "flip" as const }, { mode: "sync" as const }]) {
+    const fromNetwork = hopfieldRecall(net, cue, { ...options, patterns });
+    const fromRows = hopfieldRecall(W, cue, { ...options, patterns, biases: b });
+    assert.deepEqual(fromNetwork, fromRows);
+  }
+  assert.equal(hopfieldEnergy(net, cue), hopfieldEnergy(W, b, cue));
+  const small = hopfieldNetwork([[0, 0.5, -1], [0.5, 0, 0.25], [-1, 0.25, 0]], [0.1, 0, -0.2]);
+  assert.deepEqual(boltzmannExact(small, undefined, 0.7), boltzmannExact(rows(small.weights, 3), [0.1, 0, -0.2], 0.7));
+});
+
+test("library networks: recall and energy leave the network, the cue and the patterns untouched", () => {
+  const patterns = Object.freeze(randomPatterns(6, 70, "untouched").map((p) => Object.freeze(p)));
+  const net = hebbianWeights(patterns);
+  const weightsBefore = Float64Array.from(net.weights);
+  const biasesBefore = Float64Array.from(net.biases);
+  const cue = Object.freeze(corruptPattern(patterns[2], { flipFraction: 0.2, seed: 3 }));
+  hopfieldRecall(net, cue, { seed: 1, patterns });
+  hopfieldRecall(net, cue, { mode: "sync", biases: Object.freeze(new Array(70).fill(0.01)) });
+  hopfieldEnergy(net, cue);
+  assert.deepEqual(net.weights, weightsBefore);
+  assert.deepEqual(net.biases, biasesBefore);
+  const W = Object.freeze([Object.freeze([0, 1e-15]), Object.freeze([1e-15, 0])]);
+  const chosen = hopfieldNetwork(W);
+  assert.deepEqual(W, [[0, 1e-15], [1e-15, 0]]);
+  assert.deepEqual(Array.from(chosen.weights), [0, 1e-15, 1e-15, 0]);
+});
+
+test("the O(N) safety net: a library network whose diagonal was changed in place is checked in full", () => {
+  const net = hebbianWeights([[1, -1, 1, -1], [1, 1, -1, -1]]);
+  net.weights[2 * 4 + 2] = 0.5; // against the documented rule: never mutate a network in place
+  assert.throws(() => hopfieldRecall(net, [1, 1, 1, 1], { seed: 1 }), {
+    name: "RangeError",
+    message: /^hopfieldRecall: network must be a matrix with a zero diagonal, got W\[2\]\[2\] = 0.5$/,
+  });
+});
+
+test("hopfieldNetwork: diagonal residues below 1e-12 are cleared in a copy; a network given is copied", () => {
+  const handMade = { size: 2, weights: new Float64Array([1e-14, 1, 1, 0]), biases: new Float64Array(2) };
+  const net = hopfieldNetwork(handMade as never);
+  assert.deepEqual(Array.from(net.weights), [0, 1, 1, 0]);
+  assert.equal(handMade.weights[0], 1e-14);
+  const clean = { size: 2, weights: new Float64Array([0, 1, 1, 0]), biases: new Float64Array(2) };
+  const copy = hopfieldNetwork(clean as never);
+  assert.notEqual(copy.weights, clean.weights);
+  clean.weights[1] = 5;
+  assert.deepEqual(Array.from(copy.weights), [0, 1, 1, 0]);
+});
+
+test("hebbianMatrix row sums equal a row-by-row pass bit for bit (the tie tolerance is unchanged)", () => {
+  // Reference: absoluteRowSums, the plain j = 0..N-1 pass the door checks use for rows.
+  for (const [P, N] of [[5, 33], [70, 40], [3, 130]]) {
+    const patterns = randomPatterns(P, N, `sums ${P}`);
+    const data = new Int8Array(P * N);
+    patterns.forEach((p, mu) => data.set(p, mu * N));
+    const fromBuild = new Float64Array(N);
+    const w = hebbianMatrix(data, P, N, 1 / N, fromBuild);
+    const plain = new Float64Array(N);
+    absoluteRowSums(w, N, plain);
+    assert.deepEqual(fromBuild, plain);
+  }
+});
+
+test("the tiled symmetry check reports the first offending entry in row order", () => {
+  // N = 150 spans three 64-wide tiles (the last one partial).
+  const n = 150;
+  assert.equal(hopfieldNetwork(symmetricRows(n)).size, n);
+  const farPair = symmetricRows(n);
+  farPair[140][100] = 2;
+  assert.throws(() => hopfieldNetwork(farPair), {
+    name: "RangeError",
+    message: new RegExp(`^hopfieldNetwork: weights must be a symmetric matrix \\(W\\[i\\]\\[j\\] = W\\[j\\]\\[i\\]\\), got W\\[100\\]\\[140\\] = ${farPair[100][140]} and W\\[140\\]\\[100\\] = 2$`),
+  });
+  // Two faults: the one in the earlier row wins, whichever tile the scan met first.
+  const twoPairs = symmetricRows(n);
+  twoPairs[10][20] = 3;
+  twoPairs[3][149] = 4;
+  assert.throws(() => hopfieldNetwork(twoPairs), { name: "RangeError", message: /got W\[3\]\[149\] = 4 and W\[149\]\[3\] = / });
+  // A diagonal entry in row 5 comes after a pair in row 2, before one in row 7.
+  const diagonalAndPair = symmetricRows(n);
+  diagonalAndPair[5][5] = 1;
+  diagonalAndPair[2][120] = 9;
+  assert.throws(() => hopfieldNetwork(diagonalAndPair), { name: "RangeError", message: /got W\[2\]\[120\] = 9 and W\[120\]\[2\] = / });
+  diagonalAndPair[2][120] = diagonalAndPair[120][2];
+  diagonalAndPair[7][80] = 9;
+  assert.throws(() => hopfieldNetwork(diagonalAndPair), { name: "RangeError", message: /^hopfieldNetwork: weights must be a matrix with a zero diagonal, got W\[5\]\[5\] = 1$/ });
+});
+
+test("rows: a wrong kind anywhere is reported before a non-finite number", () => {
+  assert.throws(() => hopfieldNetwork([[0, NaN], ["x", 0]] as never), { name: "TypeError", message: /^hopfieldNetwork: weights\[1\]\[0\] must be a finite number, got "x"$/ });
+  assert.throws(() => hopfieldNetwork([[0, 1, 2], [1, 0, Infinity], [2, -Infinity, 0]]), {
+    name: "RangeError",
+    message: /^hopfieldNetwork: weights\[1\]\[2\] must be a finite number, got Infinity$/,
+  });
+});

@@ -172,14 +172,14 @@ export function baseLayout(): Record<string, unknown> {
 }
 
 /**
- * The plotly config of every figure: no logo, responsive width, SVG download for handouts.
+ * The plotly config of every figure: no logo, SVG download for handouts; not `responsive` (in JupyterLab a responsive figure collapsed to zero height when its slider moved).
  *
  * @example
  * baseConfig().toImageButtonOptions;
  * // => { "format": "svg", "scale": 1 }
  */
 export function baseConfig(): FigureConfig {
-  return { displaylogo: false, responsive: true, toImageButtonOptions: { format: "svg", scale: 1 } };
+  return { displaylogo: false, responsive: false, toImageButtonOptions: { format: "svg", scale: 1 } };
 }
 
 /**

@@ -17,16 +17,8 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import type { Paper } from "./options";
+import { CHROMIUM_ARGS } from "../chromiumFlags";
 
-/** The flags Chromium needs here (headless, as root, no GPU, no background traffic). */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** Paper sizes: playwright's format name and the width in inches. Margins are 0.5 in. */
 export const PAPER_SIZES: Record<Paper, { format: "A4" | "Letter"; widthInches: number; heightInches: number }> = {
@@ -64,6 +56,41 @@ export async function launchChromium(executable: string): Promise<Browser> {
   } catch (error) {
     const first = String((error as Error).message ?? error).split("\n")[0];
     throw new Error(chromiumHelp(executable, first));
+  }
+}
+
+/**
+ * On paper a figure keeps its width (the printable width) and gets this fraction of its screen
+ * height, at least {@link PRINT_MIN_HEIGHT} pixels: the figures are drawn for a screen, where
+ * a 560-pixel-high figure is one glance, but on A4 it would fill half a page and, as figures
+ * are never cut by a page break, leave the rest of the page empty.
+ */
+export const PRINT_HEIGHT_FACTOR = 0.6;
+/** The least height, in CSS pixels, of a figure on paper. */
+export const PRINT_MIN_HEIGHT = 260;
+
+/**
+ * Runs in the page: gives every drawn plot its paper height (see {@link PRINT_HEIGHT_FACTOR}).
+ * Plots with sliders or buttons keep their height, since their controls sit at offsets computed
+ * for it; plots whose axes are locked to an aspect ratio (maps, pattern images) shrink less
+ * (by the square root of the factor), since they narrow as they shorten; WebGL plots are left
+ * alone (they are printed from a snapshot).
+ */
+async function shrinkFiguresForPaper({ factor, minHeight }: { factor: number; minHeight: number }): Promise<void> {
+  type Layout = { height?: number; sliders?: unknown[]; updatemenus?: unknown[]; [axis: string]: unknown };
+  type Plot = HTMLElement & { layout?: Layout; _fullLayout?: { height: number } };
+  const Plotly = (window as unknown as { Plotly?: { relayout(gd: HTMLElement, update: object): Promise<unknown> } }).Plotly;
+  if (!Plotly) return;
+  for (const gd of Array.from(document.querySelectorAll<Plot>(".js-plotly-plot"))) {
+    const layout = gd.layout ?? {};
+    const controls = (layout.sliders?.length ?? 0) + (layout.updatemenus?.length ?? 0) > 0;
+    const height = gd._fullLayout?.height ?? layout.height;
+    if (controls || height === undefined || gd.querySelector("canvas")) continue;
+    // A map or an image whose axes keep their aspect ratio narrows as it shortens: spare it.
+    const locked = Object.keys(layout).some((key) => /^[xy]axis\d*$/.test(key) && (layout[key] as { scaleanchor?: unknown } | undefined)?.scaleanchor !== undefined);
+    const paperHeight = Math.max(minHeight, Math.round(height * (locked ? Math.sqrt(factor) : factor)));
+    gd.style.height = `${paperHeight}px`; // the div show() made carries the screen height
+    await Plotly.relayout(gd, { height: paperHeight });
   }
 }
 
@@ -175,6 +202,8 @@ export async function printPdf(
       const errors = consoleErrors.length > 0 ? `; the page logged: ${consoleErrors.slice(0, 3).join(" | ")}` : "";
       throw new Error(`${why}${missing}${errors}`);
     }
+
+    await page.evaluate(shrinkFiguresForPaper, { factor: PRINT_HEIGHT_FACTOR, minHeight: PRINT_MIN_HEIGHT });
 
     const snapshots = await page.evaluate(async () => {
       document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""));

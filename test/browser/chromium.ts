@@ -4,23 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
+import { CHROMIUM_ARGS } from "../../scripts/chromiumFlags";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
-/**
- * The flags headless Chromium needs on this kind of machine (root, no GPU, no network).
- * Playwright adds --headless and a fresh temporary --user-data-dir of its own.
- * (--disable-crashpad-for-testing would spare the crash-reporter process, but with it every
- * navigation fails with net::ERR_ABORTED in this Chromium 156.)
- */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /**
  * Makes sure /usr/bin/chromium exists: installs Debian's `chromium` package with apt-get when

@@ -14,13 +14,14 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { CHROMIUM_ARGS } from "../../scripts/chromiumFlags";
 import { countPdfPages, printPdf } from "../../scripts/handouts/pdf";
 import { CARTESIAN_TRACES, loadPlotlyBundles } from "../../scripts/handouts/plotlyBundle";
 import type { PlotlyBundleName } from "../../scripts/handouts/plotlyBundle";
+import { openOffline } from "./openOffline";
+import type { OfflinePage } from "./openOffline";
 import { plotlyState } from "./plotlyState";
 
 const root = path.resolve(__dirname, "../..");
@@ -126,25 +127,9 @@ test("the command exports the working notebooks, names the failing cell of the b
   for (const name of GOOD) for (const version of VERSIONS) for (const ext of ["html", "pdf"]) assert.ok(fs.existsSync(path.join(out, version, `${name}.${ext}`)), `${version}/${name}.${ext}`);
 });
 
-/** Opens a handout with every request refused except the page itself; returns what happened. */
-async function openOffline(file: string): Promise<{ page: Page; errors: string[]; requests: string[]; close: () => Promise<void> }> {
-  const url = pathToFileURL(file).href;
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const requests: string[] = [];
-  await context.route("**/*", (route) => {
-    if (route.request().url() === url) return route.continue();
-    requests.push(route.request().url());
-    return route.abort();
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(url, { waitUntil: "load" });
-  await page.evaluate(() => (window as unknown as { ebmHandout?: { figuresDrawn(): Promise<number> } }).ebmHandout?.figuresDrawn());
-  return { page, errors, requests, close: () => context.close() };
+/** Opens a handout offline (see openOffline.ts) at the width of a laptop window. */
+function openHandout(file: string): Promise<OfflinePage> {
+  return openOffline(browser, file, 1100);
 }
 
 for (const name of GOOD) {
@@ -164,7 +149,7 @@ for (const name of GOOD) {
       const rest = html.replace(BUNDLE_JS[bundle], ""); // plotly.js names map-tile servers it never calls for these figures
       assert.ok(!/<script[^>]*\bsrc\s*=\s*["']?(https?:)?\/\//i.test(rest), "no script from the network");
       assert.ok(!/cdn\.jsdelivr|cdnjs\.cloudflare|unpkg\.com|require(\.min)?\.js|MathJax\.js|tex-(chtml|svg)/i.test(rest), "no CDN left by the nbconvert template");
-      const { page, errors, requests, close } = await openOffline(file);
+      const { page, errors, requests, close } = await openHandout(file);
       try {
         const state = await page.evaluate(() => ({
           drawn: Array.from(document.querySelectorAll(".js-plotly-plot")).filter((gd) => gd.querySelector("svg.main-svg")).length,
@@ -190,7 +175,7 @@ for (const name of GOOD) {
 }
 
 test("figures stay interactive offline: hover labels on the bars, frames and slider on the animation", async () => {
-  const landscape = await openOffline(path.join(out, "teacher/01-intuitive-fixture.html"));
+  const landscape = await openHandout(path.join(out, "teacher/01-intuitive-fixture.html"));
   try {
     // the bar chart (second figure): over the right-hand bar, which reaches 0.8
     const plotArea = landscape.page.locator(".js-plotly-plot .nsewdrag").nth(1);
@@ -202,7 +187,7 @@ test("figures stay interactive offline: hover labels on the bars, frames and sli
   } finally {
     await landscape.close();
   }
-  const animation = await openOffline(path.join(out, "teacher/01-math-fixture.html"));
+  const animation = await openHandout(path.join(out, "teacher/01-math-fixture.html"));
   try {
     const frames = await animation.page.evaluate(async () => {
       type Gd = HTMLElement & { _transitionData: { _frames: unknown[] }; data: { x: number[] }[] };

@@ -8,7 +8,6 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_ARGS } from "../../scripts/chromiumFlags";
@@ -22,6 +21,7 @@ import { basinMapFigure } from "../../src/plot/basins";
 import { descentAnimation } from "../../src/plot/descent";
 import { figureBundle } from "../../src/plot/show";
 import type { Figure } from "../../src/plot/figure";
+import { openOffline } from "./openOffline";
 import { plotlyState } from "./plotlyState";
 
 const root = path.resolve(__dirname, "../..");
@@ -161,28 +161,13 @@ function writePage(name: string, figures: readonly Figure[], bundles: PlotlyBund
   return { file, bundle: page.bundle };
 }
 
-/** Opens a page from disk with every other request refused; waits for its figures. */
-async function openOffline(file: string): Promise<{ state: Awaited<ReturnType<typeof plotlyState>>; errors: string[]; requests: string[] }> {
-  const url = pathToFileURL(file).href;
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+/** Opens a page offline (see openOffline.ts), waits for its figures, and reads their state. */
+async function openPage(file: string): Promise<{ state: Awaited<ReturnType<typeof plotlyState>>; errors: string[]; requests: string[] }> {
+  const opened = await openOffline(browser, file, 900);
   try {
-    const requests: string[] = [];
-    await context.route("**/*", (route) => {
-      if (route.request().url() === url) return route.continue();
-      requests.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(url, { waitUntil: "load" });
-    await page.evaluate(() => (window as unknown as { ebmHandout: { figuresDrawn(): Promise<number> } }).ebmHandout.figuresDrawn());
-    return { state: await plotlyState(page), errors, requests };
+    return { state: await plotlyState(opened.page), errors: opened.errors, requests: opened.requests };
   } finally {
-    await context.close();
+    await opened.close();
   }
 }
 
@@ -193,7 +178,7 @@ test("a page of cartesian course figures (contour, heatmap, animation) gets the 
   const html = fs.readFileSync(file, "utf8");
   assert.equal(html.split(installed.bundles.cartesian?.js as string).length - 1, 1, "the cartesian bundle, once");
   assert.ok(!html.includes("* plotly.js v"), "not the full bundle");
-  const { state, errors, requests } = await openOffline(file);
+  const { state, errors, requests } = await openPage(file);
   assert.deepEqual({ errors, requests }, { errors: [], requests: [] });
   assert.deepEqual(state.registered, [...CARTESIAN_TRACES], "the page runs the cartesian bundle");
   assert.equal(state.plots.length, figures.length);
@@ -211,7 +196,7 @@ test("a page with a surface gets the full bundle and draws it (the cartesian bun
   const html = fs.readFileSync(full.file, "utf8");
   assert.equal(html.split(installed.bundles.full.js).length - 1, 1, "the full bundle, once");
   assert.ok(!html.includes("* plotly.js (cartesian"), "not the cartesian bundle");
-  const opened = await openOffline(full.file);
+  const opened = await openPage(full.file);
   assert.deepEqual({ errors: opened.errors, requests: opened.requests }, { errors: [], requests: [] });
   assert.ok(opened.state.registered?.includes("surface"));
   for (const plot of opened.state.plots) {
@@ -224,7 +209,7 @@ test("a page with a surface gets the full bundle and draws it (the cartesian bun
   // without a console error; the checks above and printPdf's catch exactly that.
   const forced: PlotlyBundles = { full: installed.bundles.cartesian as PlotlyBundles["full"], cartesian: null };
   const wrong = writePage("surface-cartesian", figures, forced);
-  const dropped = await openOffline(wrong.file);
+  const dropped = await openPage(wrong.file);
   assert.deepEqual(dropped.errors, []);
   assert.notDeepEqual(dropped.state.plots[1].drawnTypes, dropped.state.plots[1].types);
   await assert.rejects(

@@ -17,6 +17,7 @@ export type { LetterOptions, LetterPatterns } from "./letters";
 // Storage capacity.
 export { hopfieldCapacity, hopfieldErrorProbability, HOPFIELD_CRITICAL_LOAD } from "./capacity";
 export type { CapacityOptions, CapacityPoint, CapacityResult } from "./capacity";
+export { capacityBreakdown } from "./capacityBreakdown";
 // The dense (modern) Hopfield network: softmax attention over the stored patterns.
 export { denseHopfieldUpdate, denseHopfieldEnergy, denseHopfieldIterate } from "./dense";
 export type { DenseIterateOptions, DenseIterateResult } from "./dense";

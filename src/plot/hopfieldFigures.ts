@@ -13,6 +13,7 @@
 import type { BoltzmannDistribution } from "../hopfield/boltzmannExact";
 import type { BoltzmannSamples } from "../hopfield/boltzmannGibbs";
 import type { CapacityResult } from "../hopfield/capacity";
+import { loadCrossing } from "../hopfield/capacityBreakdown";
 import type { HopfieldRecallResult } from "../hopfield/recall";
 import { checkInteger, message } from "../validate";
 import {
@@ -702,17 +703,6 @@ export function recallEnergyFigure(
 // ---------------------------------------------------------------------------------------------
 // Capacity
 
-/** The first load where `values` falls from >= level to < level, linearly interpolated; undefined when it does not. */
-function crossing(loads: readonly number[], values: readonly number[], level: number): number | undefined {
-  for (let i = 1; i < loads.length; i++) {
-    if (values[i - 1] >= level && values[i] < level) {
-      const f = (values[i - 1] - level) / (values[i - 1] - values[i]);
-      return loads[i - 1] + f * (loads[i] - loads[i - 1]);
-    }
-  }
-  return undefined;
-}
-
 /**
  * The storage-capacity experiment as a curve: for each load alpha = P/N, the fraction of
  * recalls that ended on their pattern (final overlap >= the result's threshold) and the mean
@@ -766,7 +756,7 @@ export function capacityFigure(result: CapacityResult, options?: CapacityFigureO
   });
   rows.sort((a, b) => a.load - b.load);
   const loads = rows.map((p) => p.load);
-  const measured = crossing(loads, rows.map((p) => p.recall), level);
+  const measured = loadCrossing(loads, rows.map((p) => p.recall), level);
   const hover = (what: string) => `α = %{x:.3g} (P = %{customdata})<br>${what} %{y:.3f}<extra></extra>`;
   const leftDomain: [number, number] = unstable ? [0, 0.56] : [0, 1];
   const data: PlotTrace[] = [

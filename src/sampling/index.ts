@@ -20,4 +20,6 @@ export { binMasses } from "./binMasses";
 export type { ReferenceDensity } from "./binMasses";
 export { totalVariation } from "./totalVariation";
 export type { TotalVariationOptions } from "./totalVariation";
+// Distances between two discrete distributions (counts, frequencies, exact probabilities).
 export { klDivergence } from "./klDivergence";
+export { totalVariationDistance } from "./totalVariationDistance";

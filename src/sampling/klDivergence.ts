@@ -1,7 +1,7 @@
 /**
  * Kullback-Leibler divergence between two discrete distributions.
  */
-import { isArrayLike, message } from "../validate";
+import { checkWeightPair } from "./weights";
 
 /**
  * The Kullback-Leibler divergence D(p || q) = sum_i p_i ln(p_i / q_i), in nats, of two discrete
@@ -23,11 +23,7 @@ import { isArrayLike, message } from "../validate";
  */
 export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number {
   const fn = "klDivergence";
-  const ps = weights(fn, "p", p);
-  const qs = weights(fn, "q", q);
-  if (ps.values.length !== qs.values.length) {
-    throw new RangeError(message(fn, "q", `an array as long as p (${ps.values.length})`, q) + ` (length ${qs.values.length})`);
-  }
+  const [ps, qs] = checkWeightPair(fn, p, q);
   let sum = 0;
   for (let i = 0; i < ps.values.length; i++) {
     const pi = ps.values[i] / ps.total;
@@ -37,22 +33,4 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number
     sum += pi * Math.log(pi / qi);
   }
   return Math.max(0, sum);
-}
-
-/** Non-negative finite weights with a positive sum. */
-function weights(fn: string, arg: string, value: unknown): { values: ArrayLike<number>; total: number } {
-  if (!isArrayLike(value)) {
-    throw new TypeError(message(fn, arg, "an array of non-negative numbers", value));
-  }
-  const values = value as ArrayLike<unknown>;
-  if (values.length === 0) throw new RangeError(message(fn, arg, "a non-empty array of non-negative numbers", value));
-  let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== "number") throw new TypeError(message(fn, `${arg}[${i}]`, "a non-negative finite number", v));
-    if (!(v >= 0 && v < Infinity)) throw new RangeError(message(fn, `${arg}[${i}]`, "a non-negative finite number", v));
-    total += v;
-  }
-  if (!(total > 0)) throw new RangeError(message(fn, arg, "weights with a positive sum", value));
-  return { values: values as ArrayLike<number>, total };
 }

@@ -135,6 +135,38 @@ async function stopServer(lab: LabServer | undefined): Promise<void> {
   fs.copyFileSync(lab.logFile, path.join(artifacts, `${path.basename(lab.homeDir)}.log`));
 }
 
+/** A JupyterLab server and a browser page on it, shared by the tests of one describe block. */
+interface LabSession {
+  lab?: LabServer;
+  context?: BrowserContext;
+  page?: Page;
+}
+
+/**
+ * Starts a JupyterLab (home folder `label`, so its own notebook-signature store) and a browser
+ * page before the tests of the enclosing describe block, and stops both after them, also when a
+ * test fails. The tests read `lab` and `page` from the returned object once `before` has run.
+ */
+function labSession(label: string): LabSession {
+  const session: LabSession = {};
+  before(
+    async () => {
+      session.lab = await startServer(label);
+      session.context = await newContext();
+      session.page = await newPage(session.context);
+    },
+    { timeout: 180_000 },
+  );
+  after(
+    async () => {
+      if (session.context) await session.context.close().catch(() => undefined);
+      await stopServer(session.lab);
+    },
+    { timeout: 60_000 },
+  );
+  return session;
+}
+
 /**
  * Drags the slider of the first figure with one, in the notebook open on the page, to its other
  * end, and asserts that the plot changed: the figure keeps its size, the slider's active step
@@ -225,29 +257,11 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
   );
 
   describe("Run All in a first JupyterLab, then save", { concurrency: false }, () => {
-    let lab: LabServer | undefined;
-    let context: BrowserContext | undefined;
-    let page: Page | undefined;
-
-    before(
-      async () => {
-        lab = await startServer("lab-run");
-        context = await newContext();
-        page = await newPage(context);
-      },
-      { timeout: 180_000 },
-    );
-
-    after(
-      async () => {
-        if (context) await context.close().catch(() => undefined);
-        await stopServer(lab);
-      },
-      { timeout: 60_000 },
-    );
+    const session = labSession("lab-run");
 
     for (const [index, name] of names.entries()) {
       test(`${name}: runs without errors and draws every declared figure`, { timeout: NOTEBOOK_TEST_MS }, async () => {
+        const { lab, page } = session;
         assert.ok(lab && page, "JupyterLab or the browser did not start");
         const notebook = notebooks.get(name);
         assert.ok(notebook, `${name} was not copied`);
@@ -289,6 +303,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
     }
 
     test(`${SLIDER_NOTEBOOK} after Run All: dragging its figure's slider changes the plot`, { timeout: 60_000 }, async () => {
+      const { page } = session;
       assert.ok(page, "the browser did not start");
       // The last notebook run above is the fixture; its freshly drawn figure is still on the page.
       const opened = await page.evaluate("window.__ebmProbe.openedPath()");
@@ -299,31 +314,13 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
   });
 
   describe("reopened untrusted in a fresh JupyterLab, without running", { concurrency: false }, () => {
-    let lab: LabServer | undefined;
-    let context: BrowserContext | undefined;
-    let page: Page | undefined;
-
-    before(
-      async () => {
-        // A new home folder: a new, empty notebook-signature store, so the saved notebooks are
-        // untrusted, as on a learner's machine.
-        lab = await startServer("lab-reopen");
-        context = await newContext();
-        page = await newPage(context);
-      },
-      { timeout: 180_000 },
-    );
-
-    after(
-      async () => {
-        if (context) await context.close().catch(() => undefined);
-        await stopServer(lab);
-      },
-      { timeout: 60_000 },
-    );
+    // A new home folder: a new, empty notebook-signature store, so the saved notebooks are
+    // untrusted, as on a learner's machine.
+    const session = labSession("lab-reopen");
 
     for (const [index, name] of names.entries()) {
       test(`${name}: the saved figures still show, and draw when pointed at`, { timeout: 2 * DRAW_TIMEOUT_MS + 120_000 }, async () => {
+        const { lab, page } = session;
         assert.ok(lab && page, "JupyterLab or the browser did not start");
         const notebook = notebooks.get(name);
         assert.ok(notebook, `${name} was not copied`);
@@ -361,6 +358,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
     }
 
     test(`${SLIDER_NOTEBOOK} reopened: pointing at its figure, then dragging the slider, changes the plot`, { timeout: DRAW_TIMEOUT_MS + 120_000 }, async () => {
+      const { lab, page } = session;
       assert.ok(lab && page, "JupyterLab or the browser did not start");
       consoleErrors = [];
       try {

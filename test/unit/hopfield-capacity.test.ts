@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HOPFIELD_CRITICAL_LOAD, erfc, hopfieldCapacity, hopfieldErrorProbability } from "../../src/hopfield/capacity";
+import { capacityBreakdown } from "../../src/hopfield/capacityBreakdown";
 
 /**
  * The exact probability that a unit of a stored pattern is unstable in a Hebbian network with zero
@@ -87,4 +88,42 @@ test("hopfieldCapacity: rejects bad options", () => {
   assert.throws(() => hopfieldCapacity({ ...base, trials: 1.5 }), { name: "RangeError", message: /^hopfieldCapacity: options.trials must be an integer in \[1, 10000\], got 1.5$/ });
   assert.throws(() => hopfieldCapacity({ ...base, flipFraction: -0.1 }), { name: "RangeError", message: /^hopfieldCapacity: options.flipFraction must be a number in \[0, 1\], got -0.1$/ });
   assert.throws(() => hopfieldCapacity({ ...base, seed: undefined as never }), { name: "TypeError", message: /^hopfieldCapacity: options.seed must be/ });
+});
+
+test("capacityBreakdown: linear interpolation at the first downward crossing, in load order", () => {
+  const point = (effectiveLoad: number, recallFraction: number) => ({ effectiveLoad, recallFraction });
+  const result = (points: object[]) => ({ points }) as never;
+  // Between (0.15, 0.8) and (0.2, 0.2): 0.15 + (0.8 - 0.5) / (0.8 - 0.2) * 0.05 = 0.175.
+  assert.ok(Math.abs(capacityBreakdown(result([point(0.1, 1), point(0.15, 0.8), point(0.2, 0.2)]))! - 0.175) < 1e-15);
+  // Points are taken in order of load, whatever order they come in; the level is a parameter.
+  assert.ok(Math.abs(capacityBreakdown(result([point(0.2, 0.2), point(0.1, 1), point(0.15, 0.8)]), 0.9)! - 0.125) < 1e-15);
+  // A point exactly at the level is not yet below it.
+  assert.equal(capacityBreakdown(result([point(0.1, 0.5), point(0.2, 0)])), 0.1);
+  // No downward crossing within the loads: undefined.
+  assert.equal(capacityBreakdown(result([point(0.1, 1), point(0.2, 0.9)])), undefined);
+  assert.equal(capacityBreakdown(result([point(0.1, 0.3), point(0.2, 0.1)])), undefined);
+});
+
+test("capacityBreakdown: from a real experiment (N = 400), on the far side of alpha_c", () => {
+  // At finite N the breakdown is smoothed and sits above the large-N alpha_c = 0.138 (Amit,
+  // Gutfreund & Sompolinsky 1985); the course measures 0.178 / 0.169 / 0.161 / 0.152 at
+  // N = 250 / 500 / 1000 / 2000. Loose bounds around that trend.
+  const experiment = hopfieldCapacity({ N: 400, loads: [0.08, 0.12, 0.14, 0.16, 0.18, 0.2, 0.24], trials: 2, seed: 5 });
+  const breakdown = capacityBreakdown(experiment)!;
+  assert.ok(breakdown > HOPFIELD_CRITICAL_LOAD && breakdown < 0.2, `breakdown ${breakdown}`);
+  // The recall fraction is at least 1/2 just below it and below 1/2 just above it.
+  const below = experiment.points.filter((p) => p.effectiveLoad <= breakdown);
+  const above = experiment.points.filter((p) => p.effectiveLoad > breakdown);
+  assert.ok(below[below.length - 1].recallFraction >= 0.5 && above[0].recallFraction < 0.5);
+});
+
+test("capacityBreakdown checks its input", () => {
+  const ok = { points: [{ effectiveLoad: 0.1, recallFraction: 1 }] } as never;
+  assert.throws(() => capacityBreakdown(null as never), /^TypeError: capacityBreakdown: result must be a capacity result \(from hopfieldCapacity\) with a points array, got null$/);
+  assert.throws(() => capacityBreakdown({ points: [] } as never), /^RangeError: capacityBreakdown: result.points must be a non-empty array of capacity points, got \[\]$/);
+  assert.throws(() => capacityBreakdown({ points: [{ effectiveLoad: -0.1, recallFraction: 1 }] } as never), /^RangeError: capacityBreakdown: result.points\[0\].effectiveLoad must be a positive finite number, got -0.1$/);
+  assert.throws(() => capacityBreakdown({ points: [{ effectiveLoad: 0.1, recallFraction: 1.5 }] } as never), /^RangeError: capacityBreakdown: result.points\[0\].recallFraction must be a number in \[0, 1\], got 1.5$/);
+  assert.throws(() => capacityBreakdown({ points: [{ effectiveLoad: 0.1 }] } as never), /^TypeError: capacityBreakdown: result.points\[0\].recallFraction must be a number in \[0, 1\], got undefined$/);
+  assert.throws(() => capacityBreakdown(ok, 1), /^RangeError: capacityBreakdown: level must be a number in \(0, 1\), got 1$/);
+  assert.throws(() => capacityBreakdown(ok, NaN), /^RangeError: capacityBreakdown: level must be a number in \(0, 1\), got NaN$/);
 });

@@ -4,6 +4,8 @@ import { histogram } from "../../src/sampling/histogram";
 import { binMasses } from "../../src/sampling/binMasses";
 import { totalVariation } from "../../src/sampling/totalVariation";
 import { klDivergence } from "../../src/sampling/klDivergence";
+import { totalVariationDistance } from "../../src/sampling/totalVariationDistance";
+import { createRandom } from "../../src/sampling/random";
 
 const close = (a: number, b: number, tolerance = 1e-12) => assert.ok(Math.abs(a - b) <= tolerance, `${a} vs ${b}`);
 
@@ -59,6 +61,29 @@ test("klDivergence: closed forms, zeros, Infinity, asymmetry", () => {
   assert.deepEqual(p, [1, 2]);
 });
 
+test("totalVariationDistance: closed forms, bounds, symmetry, Pinsker", () => {
+  // (1/2)(|1/2 - 1/4| + |1/2 - 3/4|) = 1/4; disjoint supports give 1; weights are normalised first.
+  close(totalVariationDistance([1, 1], [1, 3]), 0.25, 1e-15);
+  assert.equal(totalVariationDistance([1, 0], [0, 5]), 1);
+  assert.equal(totalVariationDistance([0.2, 0.8], [20, 80]), 0);
+  // TV is the largest difference in probability of one event: here the event {0, 1}.
+  close(totalVariationDistance([3, 3, 2, 2], [1, 1, 4, 4]), 0.6 - 0.2, 1e-15);
+  // On random distributions: symmetric, in [0, 1], and Pinsker's inequality TV <= sqrt(KL / 2)
+  // (Cover & Thomas, Elements of Information Theory, 2nd ed., Lemma 11.6.1).
+  const random = createRandom(11);
+  for (let trial = 0; trial < 200; trial++) {
+    const p = Array.from({ length: 6 }, () => random.next());
+    const q = Array.from({ length: 6 }, () => random.next() + 1e-3);
+    const tv = totalVariationDistance(p, q);
+    assert.equal(tv, totalVariationDistance(q, p));
+    assert.ok(tv >= 0 && tv <= 1);
+    assert.ok(tv <= Math.sqrt(klDivergence(p, q) / 2) + 1e-12, `Pinsker: ${tv} vs KL ${klDivergence(p, q)}`);
+  }
+  const frozen = Object.freeze([1, 2]);
+  totalVariationDistance(frozen, [2, 1]);
+  assert.deepEqual(frozen, [1, 2]);
+});
+
 test("distances check their input", () => {
   const h = histogram([0.1, 0.6], { bins: 2, range: [0, 1] });
   assert.throws(() => totalVariation(h, [1]), /^RangeError: totalVariation: density must be 2 values \(one per bin centre\), got \[1\] \(length 1\)$/);
@@ -73,4 +98,8 @@ test("distances check their input", () => {
   assert.throws(() => klDivergence([0, 0], [1, 1]), /^RangeError: klDivergence: p must be weights with a positive sum, got \[0, 0\]$/);
   assert.throws(() => klDivergence([], []), /^RangeError: klDivergence: p must be a non-empty array of non-negative numbers, got \[\]$/);
   assert.throws(() => klDivergence("ab" as never, [1]), /^TypeError: klDivergence: p must be an array of non-negative numbers, got "ab"$/);
+  assert.throws(() => totalVariationDistance([1, 2], [1, 2, 3]), /^RangeError: totalVariationDistance: q must be an array as long as p \(2\), got \[1, 2, 3\] \(length 3\)$/);
+  assert.throws(() => totalVariationDistance([1, NaN], [1, 1]), /^RangeError: totalVariationDistance: p\[1\] must be a non-negative finite number, got NaN$/);
+  assert.throws(() => totalVariationDistance([1, 1], [0, 0]), /^RangeError: totalVariationDistance: q must be weights with a positive sum, got \[0, 0\]$/);
+  assert.throws(() => totalVariationDistance([1, 1], null as never), /^TypeError: totalVariationDistance: q must be an array of non-negative numbers, got null$/);
 });

@@ -9,6 +9,7 @@ import { message } from "../validate";
 import { booleanOption, checkGibbsDensity, checkHistogram, checkNonEmptyArray, checkNumbers, checkPlotOptions, choiceOption, integerOption, type CheckedDensity } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
 import { globalMinimaOnGrid, laplaceShares, refineAt, type GridMinimum } from "./gridMinima";
+import { curveForDisplay, heatmapForDisplay } from "./densityForDisplay";
 import { panelHeading, subplotGrid } from "./subplots";
 import { INK, SEQUENTIAL_SCALE, axis, axisTitles, betaLabel, descriptionOption, formatNumber, formatPoint, makeFigure, paletteColor, roundAll, roundForPlot, sequentialColor, titleOption } from "./style";
 
@@ -109,13 +110,6 @@ function gridPoint(d: CheckedDensity, index: number): number[] {
   return [d.axes[0][index % nx], d.axes[1][Math.floor(index / nx)]];
 }
 
-/** Row-major values as plotly's z[j][i]. */
-function asRows(values: readonly number[], nx: number, ny: number, scale = 1): number[][] {
-  const rows: number[][] = [];
-  for (let j = 0; j < ny; j++) rows.push(roundAll(values.slice(j * nx, (j + 1) * nx).map((v) => v * scale)));
-  return rows;
-}
-
 /** Words for one density: where its peak is and how high. */
 function describePeak(d: CheckedDensity, variables: readonly string[]): string {
   const k = argmax(d.density);
@@ -133,14 +127,14 @@ function densityTraces(
 ): PlotTrace[] {
   const label = betaLabel(d.beta);
   if (d.axes.length === 2) {
-    const [xs, ys] = d.axes;
+    const cells = heatmapForDisplay(d.axes[0], d.axes[1], d.density);
     return [
       {
         type: "heatmap",
         name: label,
-        x: roundAll(xs),
-        y: roundAll(ys),
-        z: asRows(d.density, xs.length, ys.length),
+        x: roundAll(cells.x),
+        y: roundAll(cells.y),
+        z: cells.z.map((row) => roundAll(row)),
         colorscale: SEQUENTIAL_SCALE.map(([t, c]) => [t, c]),
         showscale: false,
         hovertemplate: `${variables[0]} = %{x:.3g}<br>${variables[1]} = %{y:.3g}<br>p = %{z:.3g}<extra>${label}</extra>`,
@@ -166,14 +160,15 @@ function densityTraces(
       ...extra,
     });
   }
+  const curve = curveForDisplay(d.axes[0], d.density);
   traces.push({
     type: "scatter",
     mode: "lines",
     name: `exact ${axisTitles.density(variables)}`,
     legendgroup: "exact",
     showlegend: first,
-    x: roundAll(d.axes[0]),
-    y: roundAll(d.density),
+    x: roundAll(curve.x),
+    y: roundAll(curve.y),
     line: { color: paletteColor(0), width: 2.5 },
     hovertemplate: `${variables[0]} = %{x:.3g}<br>p = %{y:.3g}<extra>${label}</extra>`,
     ...where,
@@ -194,6 +189,10 @@ function sharedMax(densities: readonly CheckedDensity[], histograms?: readonly {
  * Small multiples of the Gibbs distribution, one panel per inverse temperature beta: the exact
  * density p(x) = exp(-beta E(x)) / Z as a line and, when given, a histogram of samples as bars
  * (1D); a heatmap of p(x, y) per panel (2D, each panel scaled to its own maximum).
+ * A fine grid is drawn at display size, so the figure stays small: at most 1000 points a curve,
+ * keeping every stretch's highest and lowest value (a narrow cold peak keeps its exact height),
+ * and at most 80 cells a side for a heatmap, each the mean of its block (see densityForDisplay.ts).
+ * The same holds for {@link gibbsSliderFigure} and {@link zeroTemperatureFigure}.
  *
  * @throws TypeError when densities or an option has the wrong kind.
  * @throws RangeError when densities is empty, a density does not match its grid, has a negative
@@ -462,14 +461,15 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
     order.forEach((k, slot) => {
       const d = checked[k];
       const panel = panels[slot];
-      const peak = Math.max(...d.density);
-      const [xs, ys] = d.axes;
+      const cells = heatmapForDisplay(d.axes[0], d.axes[1], d.density);
+      const peak = Math.max(...cells.z.map((row) => Math.max(...row)));
+      const scale = normalise === "peak" && peak > 0 ? 1 / peak : 1;
       data.push({
         type: "heatmap",
         name: betaLabel(d.beta),
-        x: roundAll(xs),
-        y: roundAll(ys),
-        z: asRows(d.density, xs.length, ys.length, normalise === "peak" && peak > 0 ? 1 / peak : 1),
+        x: roundAll(cells.x),
+        y: roundAll(cells.y),
+        z: cells.z.map((row) => roundAll(row.map((v) => v * scale))),
         colorscale: SEQUENTIAL_SCALE.map(([t, c]) => [t, c]),
         showscale: false,
         xaxis: panel.xaxis,
@@ -509,12 +509,13 @@ export function zeroTemperatureFigure(densities: readonly GibbsDensity[], option
     const d = checked[k];
     const peak = Math.max(...d.density);
     const scale = normalise === "peak" && peak > 0 ? 1 / peak : 1;
+    const curve = curveForDisplay(d.axes[0], d.density);
     return {
       type: "scatter",
       mode: "lines",
       name: `β = ${formatNumber(d.beta, 4)}`,
-      x: roundAll(d.axes[0]),
-      y: roundAll(d.density.map((v) => v * scale)),
+      x: roundAll(curve.x),
+      y: roundAll(curve.y.map((v) => v * scale)),
       line: { color: sequentialColor(order.length === 1 ? 1 : slot / (order.length - 1)), width: 2.5 },
       hovertemplate: `${variables[0]} = %{x:.3g}<br>%{y:.3g}<extra>${betaLabel(d.beta)}</extra>`,
     };

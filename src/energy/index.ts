@@ -5,6 +5,9 @@ export type { FunctionEnergyOptions } from "./fromFunction";
 export { energyFromFormula } from "./fromFormula";
 export type { FormulaEnergyOptions } from "./fromFormula";
 export { FORMULA_FUNCTION_NAMES } from "./formulaFunctions";
+// Curvature: the Hessian matrix at a point.
+export { hessian } from "./hessian";
+export type { HessianOptions } from "./hessian";
 // Door checks for functions that take an energy (dynamics, samplers, Gibbs).
 export { checkEnergy, checkEnergyAt, checkBox, checkKnownMinima, checkOptionKeys } from "./checkEnergy";
 export type { CheckEnergyAtOptions } from "./checkEnergy";

@@ -19,7 +19,6 @@ import type { Browser } from "playwright-core";
 import type { Paper } from "./options";
 import { CHROMIUM_ARGS } from "../chromiumFlags";
 
-
 /** Paper sizes: playwright's format name and the width in inches. Margins are 0.5 in. */
 export const PAPER_SIZES: Record<Paper, { format: "A4" | "Letter"; widthInches: number; heightInches: number }> = {
   a4: { format: "A4", widthInches: 210 / 25.4, heightInches: 297 / 25.4 },
@@ -86,7 +85,7 @@ async function shrinkFiguresForPaper({ factor, minHeight }: { factor: number; mi
     const controls = (layout.sliders?.length ?? 0) + (layout.updatemenus?.length ?? 0) > 0;
     const height = gd._fullLayout?.height ?? layout.height;
     if (controls || height === undefined || gd.querySelector("canvas")) continue;
-    // A map or an image whose axes keep their aspect ratio narrows as it shortens: spare it.
+    // A map or an image whose axes keep their aspect ratio narrows as it shortens: shrink it less.
     const locked = Object.keys(layout).some((key) => /^[xy]axis\d*$/.test(key) && (layout[key] as { scaleanchor?: unknown } | undefined)?.scaleanchor !== undefined);
     const paperHeight = Math.max(minHeight, Math.round(height * (locked ? Math.sqrt(factor) : factor)));
     gd.style.height = `${paperHeight}px`; // the div show() made carries the screen height

@@ -51,11 +51,11 @@ export function hessian(energy: Energy, x: Point | readonly number[], options?: 
   const step = opts.step ?? (fromValues ? 1e-4 : 1e-5);
   if (typeof step !== "number") throw new TypeError(message(fn, "options.step", "a number in (0, 0.1]", step));
   if (!(step > 0 && step <= 0.1)) throw new RangeError(message(fn, "options.step", "a number in (0, 0.1]", step));
-  checkEnergyAt(fn, energy, point, { label: "the point" });
+  const centre = checkEnergyAt(fn, energy, point, { label: "the point" }); // E(x)
 
   const n = energy.dimension;
   const h = Array.from(point, (xi) => step * Math.max(1, Math.abs(xi)));
-  const H = fromValues ? secondDifferences(energy, point, h) : gradientDifferences(energy, point, h);
+  const H = fromValues ? secondDifferences(energy, point, centre, h) : gradientDifferences(energy, point, h);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
   }
@@ -90,8 +90,8 @@ function gradientDifferences(energy: Energy, x: Float64Array, h: readonly number
   return H;
 }
 
-/** Second differences of the values: the three-point rule on the diagonal, four points off it. */
-function secondDifferences(energy: Energy, x: Float64Array, h: readonly number[]): number[][] {
+/** Second differences of the values (centre = E(x)): the three-point rule on the diagonal, four points off it. */
+function secondDifferences(energy: Energy, x: Float64Array, centre: number, h: readonly number[]): number[][] {
   const n = x.length;
   const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const p = Float64Array.from(x);
@@ -103,7 +103,6 @@ function secondDifferences(energy: Energy, x: Float64Array, h: readonly number[]
     p[j] = x[j];
     return v;
   };
-  const centre = energy.value(x);
   for (let i = 0; i < n; i++) {
     H[i][i] = (at(i, h[i], i, 0) - 2 * centre + at(i, -h[i], i, 0)) / (h[i] * h[i]);
     for (let j = i + 1; j < n; j++) {

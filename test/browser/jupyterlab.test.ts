@@ -168,6 +168,19 @@ function labSession(label: string): LabSession {
 }
 
 /**
+ * What a per-notebook test starts with: the session's server and page (started by its `before`)
+ * and the copied notebook `name`, with the console-error list cleared for this test.
+ */
+function beginNotebookTest(session: LabSession, name: string) {
+  const { lab, page } = session;
+  assert.ok(lab && page, "JupyterLab or the browser did not start");
+  const notebook = notebooks.get(name);
+  assert.ok(notebook, `${name} was not copied`);
+  consoleErrors = [];
+  return { lab, page, notebook };
+}
+
+/**
  * Drags the slider of the first figure with one, in the notebook open on the page, to its other
  * end, and asserts that the plot changed: the figure keeps its size, the slider's active step
  * and label follow, other traces are visible and the drawn lines (SVG paths) differ.
@@ -261,11 +274,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
 
     for (const [index, name] of names.entries()) {
       test(`${name}: runs without errors and draws every declared figure`, { timeout: NOTEBOOK_TEST_MS }, async () => {
-        const { lab, page } = session;
-        assert.ok(lab && page, "JupyterLab or the browser did not start");
-        const notebook = notebooks.get(name);
-        assert.ok(notebook, `${name} was not copied`);
-        consoleErrors = [];
+        const { lab, page, notebook } = beginNotebookTest(session, name);
         const started = Date.now();
         try {
           await openNotebook(page, lab, `run-${index}`, name, { waitForKernel: true });
@@ -320,11 +329,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
 
     for (const [index, name] of names.entries()) {
       test(`${name}: the saved figures still show, and draw when pointed at`, { timeout: 2 * DRAW_TIMEOUT_MS + 120_000 }, async () => {
-        const { lab, page } = session;
-        assert.ok(lab && page, "JupyterLab or the browser did not start");
-        const notebook = notebooks.get(name);
-        assert.ok(notebook, `${name} was not copied`);
-        consoleErrors = [];
+        const { lab, page, notebook } = beginNotebookTest(session, name);
         const started = Date.now();
         try {
           await openNotebook(page, lab, `reopen-${index}`, name, { waitForKernel: false });

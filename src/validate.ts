@@ -158,3 +158,99 @@ export function checkFiniteArray(fn: string, arg: string, value: unknown, minLen
   }
   return out;
 }
+
+/**
+ * The one options checker of the library: refuses anything but a plain object (or undefined),
+ * refuses option names the function does not know (suggesting the closest known name), and fills
+ * the defaults of options left out or set to `undefined`. It checks names, not values: each
+ * function then checks the values it reads with the checks above. A default of `undefined`
+ * marks an option without a default (required, or optional with no value).
+ *
+ * @example
+ * readOptions("gradientDescent", { eta: 0.1 }, { eta: 0.01, maxIterations: 10000 });
+ * // => { eta: 0.1, maxIterations: 10000 }
+ * readOptions("gradientDescent", { maxIteration: 5 }, { eta: 0.01, maxIterations: 10000 });
+ * // throws RangeError('gradientDescent: options.maxIteration is not an option (did you mean
+ * //   maxIterations?); the options are eta, maxIterations')
+ */
+export function readOptions<D extends object>(fn: string, value: unknown, defaults: D, arg = "options"): D {
+  if (value === undefined) return { ...defaults };
+  if (value === null || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value)) {
+    throw new TypeError(message(fn, arg, "an options object such as { seed: 1 }", value));
+  }
+  const known = Object.keys(defaults);
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const [key, given] of Object.entries(value as Record<string, unknown>)) {
+    if (!known.includes(key)) {
+      const near = closestName(key, known);
+      const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
+      throw new RangeError(`${fn}: ${arg}.${key} is not an option${hint}; the options are ${known.join(", ") || "(none)"}`);
+    }
+    if (given !== undefined) out[key] = given;
+  }
+  return out as D;
+}
+
+/** The known name within edit distance 2 of `name` (or differing only in case), if any. */
+function closestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, for short option names only. */
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * The work budget: how many elementary steps (an energy evaluation, a unit update, a grid
+ * point) one call may take by default. About 10 to 60 seconds on a laptop; a call above it
+ * is refused at the door rather than left to block a notebook for minutes.
+ */
+export const WORK_BUDGET = 2e8;
+
+/**
+ * Refuses a call whose total work is above its budget, with a message that says how to ask for
+ * more. `work` counts elementary steps; `what` says what was counted.
+ *
+ * @example
+ * checkWork("metropolis", 1000 * 1e9, "chains x (burnIn + steps)");
+ * // throws RangeError("metropolis: chains x (burnIn + steps) = 1e+12 is above the work budget
+ * //   of 2e+8 steps; ask for less, or pass { maxWork: 1.0e+12 } if you mean it (roughly 834 min
+ * //   or more)")
+ */
+export function checkWork(fn: string, work: number, what: string, maxWork: number = WORK_BUDGET): void {
+  if (!(work <= maxWork)) {
+    const seconds = work / 2e7;
+    const time = seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`;
+    throw new RangeError(
+      `${fn}: ${what} = ${work.toPrecision(3).replace(/\.?0+(e|$)/, "$1")} is above the work budget of ` +
+        `${maxWork.toExponential(0)} steps; ask for less, or pass { maxWork: ${work.toExponential(1)} } ` +
+        `if you mean it (roughly ${time} or more)`,
+    );
+  }
+}
+
+/** A `maxWork` option: a positive number of steps; `undefined` gives the default budget. */
+export function checkMaxWork(fn: string, value: unknown): number {
+  if (value === undefined) return WORK_BUDGET;
+  return checkPositive(fn, "maxWork", value);
+}

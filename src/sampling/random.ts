@@ -14,7 +14,7 @@
  * the chains are split across worker threads.
  */
 import seedrandom from "seedrandom";
-import { checkInteger, checkSeed } from "../validate";
+import { checkInteger, checkSeed, message } from "../validate";
 
 /** 2^-31, 2^-32 and 2^-53: the steps of the uniform grids. */
 const TWO_POW_MINUS_31 = 4.656612873077393e-10;
@@ -25,8 +25,8 @@ const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 export interface SeededRandom {
   /** The seed the stream was derived from. */
   readonly seed: number | string;
-  /** The stream index (the chain index in the samplers). */
-  readonly stream: number;
+  /** The stream: an index (the chain index in the samplers) or a label ("trial 3"). */
+  readonly stream: number | string;
   /** The next raw 32-bit output of xoshiro128**, an integer in [0, 2^32). */
   nextUint32(): number;
   /** A uniform number in [0, 1) with 53 random bits (two 32-bit outputs). */
@@ -57,7 +57,7 @@ export class Xoshiro128StarStar implements SeededRandom {
   constructor(
     words: readonly [number, number, number, number],
     readonly seed: number | string,
-    readonly stream: number,
+    readonly stream: number | string,
   ) {
     this.s0 = words[0] | 0;
     this.s1 = words[1] | 0;
@@ -122,24 +122,27 @@ export class Xoshiro128StarStar implements SeededRandom {
  * seed are independent for all practical purposes (unrelated points of a 2^128 - 1 cycle).
  *
  * @param seed A finite number or a non-empty string.
- * @param stream A stream index, an integer >= 0. @default 0
+ * @param stream A stream index, an integer >= 0, or a non-empty label such as "order". Streams
+ *   1 and "1" are different. @default 0
  * @throws TypeError when the seed is missing or not a finite number or a non-empty string.
- * @throws RangeError when the stream is not an integer in [0, 2^53 - 1].
+ * @throws RangeError when the stream is not an integer in [0, 2^53 - 1] or a non-empty string.
  * @example
  * const random = createRandom(42);
  * random.nextUint32();  // => 2486203946
  * random.next();        // => 0.12752468389821014
  * random.normal();      // => 0.26786487324045977
  */
-export function createRandom(seed: number | string, stream = 0): SeededRandom {
+export function createRandom(seed: number | string, stream: number | string = 0): SeededRandom {
   const fn = "createRandom";
   checkSeed(fn, "seed", seed);
-  checkInteger(fn, "stream", stream, 0, Number.MAX_SAFE_INTEGER);
+  if (typeof stream === "string") {
+    if (stream.length === 0) throw new RangeError(message(fn, "stream", "an integer >= 0 or a non-empty label", stream));
+  } else checkInteger(fn, "stream", stream, 0, Number.MAX_SAFE_INTEGER);
   return streamRandom(seed, stream);
 }
 
 /** The stream (seed, stream) without validation: for the samplers' inner machinery. */
-export function streamRandom(seed: number | string, stream: number): Xoshiro128StarStar {
+export function streamRandom(seed: number | string, stream: number | string): Xoshiro128StarStar {
   return new Xoshiro128StarStar(streamWords(seed, stream), seed, stream);
 }
 
@@ -147,7 +150,7 @@ export function streamRandom(seed: number | string, stream: number): Xoshiro128S
  * The four xoshiro128** state words of the stream (seed, stream): Alea keyed with
  * `JSON.stringify([seed, stream])`, four `int32()` draws; never all zero.
  */
-export function streamWords(seed: number | string, stream: number): [number, number, number, number] {
+export function streamWords(seed: number | string, stream: number | string): [number, number, number, number] {
   const alea = seedrandom.alea(JSON.stringify([seed, stream]));
   const words: [number, number, number, number] = [alea.int32(), alea.int32(), alea.int32(), alea.int32()];
   // The all-zero state is the one fixed point of xoshiro; Alea reaches it with probability 2^-128.

@@ -18,7 +18,8 @@
  * number[][] instead, which is copied and checked in full (finite, symmetric, zero diagonal)
  * on every call. numpy runs with one BLAS thread (OPENBLAS_NUM_THREADS=1 etc.), like the one JS thread.
  * Sync dynamics have no randomness, so the two final states must be identical; async orders
- * differ (seedrandom vs PCG64), so only the final overlaps are compared.
+ * differ (xoshiro128** streams vs PCG64), so only the final overlaps are compared. The reference
+ * names a fixed point "fixed-point", the library "converged".
  *
  * Run: npx tsx bench/hopfield.bench.ts   (prints a table per case, then one JSON line;
  * exit code 1 if the two sides disagree)
@@ -29,7 +30,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { corruptPattern, hebbianWeights, hopfieldCapacity, hopfieldRecall, overlap, randomPatterns } from "../src/hopfield";
 import { hebbianMatrix } from "../src/hopfield/network";
-import { seededUniform } from "../src/hopfield/random";
+import { createRandom } from "../src/sampling/random";
 import { computeFields, runAsync, runSync, tieTolerance } from "../src/hopfield/updates";
 
 const N = 1000;
@@ -90,7 +91,7 @@ function numpyReference(patterns: number[][], cue: number[]): NumpyResult {
 }
 
 function runCase(P: number, flipFraction: number) {
-  const patterns = randomPatterns(P, N, SEED);
+  const patterns = randomPatterns(P, N, { seed: SEED });
   const cue = corruptPattern(patterns[0], { flipFraction, seed: SEED });
 
   const build = time(() => hebbianWeights(patterns));
@@ -116,17 +117,21 @@ function runCase(P: number, flipFraction: number) {
   const asyncCore = time(() => {
     s.set(cue);
     computeFields(w, b, N, s, h);
-    return runAsync(w, N, s, h, seededUniform(SEED, `bench ${asyncCoreRun++}`), 100, tol);
+    return runAsync(w, N, s, h, createRandom(SEED, `bench ${asyncCoreRun++}`), 100, tol);
   });
 
   const py = numpyReference(patterns, cue);
   const syncFinal = sync.result.final.map((v) => (v > 0 ? "+" : "-")).join("");
-  const syncStatesEqual = syncFinal === py.sync_final && sync.result.reason === py.sync_reason && sync.result.sweeps === py.sync_steps;
+  const syncReason = sync.result.reason === "converged" ? "fixed-point" : sync.result.reason;
+  const syncStatesEqual = syncFinal === py.sync_final && syncReason === py.sync_reason && sync.result.iterations === py.sync_steps;
   const syncOverlap = overlap(sync.result.final, patterns[0]);
   const asyncOverlap = overlap(asyncRun.result.final, patterns[0]);
-  // Different update orders may end in different (nearby) fixed points near capacity: agree to 0.02.
+  // Different update orders may end in different (nearby) fixed points near capacity, so the
+  // library's run must end within 0.02 of the overlap of one of numpy's two async runs (each with
+  // its own order). Asking for both is unsound: at P = 120 the two numpy runs themselves end
+  // 0.024 apart (0.996 and 0.972), and which one the library's order lands near is luck.
   const rowsAgree = asyncRows.result.final.every((v, i) => v === asyncRun.result.final[i]);
-  const asyncAgree = rowsAgree && Math.abs(asyncOverlap - py.async_incremental_overlap) <= 0.02 && Math.abs(asyncOverlap - py.async_naive_overlap) <= 0.02;
+  const asyncAgree = rowsAgree && Math.min(Math.abs(asyncOverlap - py.async_incremental_overlap), Math.abs(asyncOverlap - py.async_naive_overlap)) <= 0.02;
 
   const rows: [string, number, number, string][] = [
     ["build W (hebbianWeights)", build.ms, py.build_ms, "X^T X / N"],
@@ -144,11 +149,11 @@ function runCase(P: number, flipFraction: number) {
     console.log(name.padEnd(32) + ts.toFixed(3).padStart(9) + ("   " + refName).padEnd(24) + ref.toFixed(3).padStart(9) + ("   " + (ref / ts).toFixed(2) + "x").padStart(13));
   }
   console.log(
-    `sync : library ${sync.result.reason} after ${sync.result.sweeps} steps, overlap ${syncOverlap}; numpy ${py.sync_reason} ` +
+    `sync : library ${sync.result.reason} after ${sync.result.iterations} steps, overlap ${syncOverlap}; numpy ${py.sync_reason} ` +
       `after ${py.sync_steps} steps, overlap ${py.sync_overlap}; identical final states: ${syncFinal === py.sync_final}`,
   );
   console.log(
-    `async: library ${asyncRun.result.reason} after ${asyncRun.result.sweeps} sweeps (${asyncRun.result.flips} flips), overlap ${asyncOverlap}; ` +
+    `async: library ${asyncRun.result.reason} after ${asyncRun.result.iterations} sweeps (${asyncRun.result.flips} flips), overlap ${asyncOverlap}; ` +
       `numpy incremental ${py.async_incremental_sweeps} sweeps, overlap ${py.async_incremental_overlap}; ` +
       `numpy naive ${py.async_naive_sweeps} sweeps, overlap ${py.async_naive_overlap}`,
   );

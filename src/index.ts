@@ -9,8 +9,6 @@
  */
 // Shared shapes: Energy, results, grids.
 export * from "./types";
-// Validation helpers (the one message shape of every error).
-export { describe as describeValue } from "./validate";
 // Energies from functions and formulas.
 export * from "./energy";
 // The catalogue of landscapes the course uses.

@@ -100,6 +100,15 @@ export interface DescentResult {
   readonly final: number[];
   /** E at the last point. */
   readonly finalEnergy: number;
+  /**
+   * Where the energy rose: the indices i into `path` (and `energies`, `times`) of the points
+   * reached by a step that raised E beyond the run's rise tolerance, E_i - E_prev >
+   * tol * max(1, |E_prev|), with E_prev the energy one step earlier. Every such point is kept in
+   * `path` whatever `recordEvery` says. Computed once by the run; figures read it.
+   */
+  readonly energyRises: number[];
+  /** The name of the energy the run descended (figures check it against the energy they draw). */
+  readonly energyName?: string;
 }
 
 /** A regular grid along one axis: `count` points from `min` to `max` inclusive. */
@@ -120,6 +129,13 @@ export interface GridField {
 /** The Gibbs distribution p(x) = exp(-beta E(x)) / Z on a grid. */
 export interface GibbsDensity {
   readonly beta: number;
+  /** The name of the energy, such as "double well" (figures pair densities and samples by it). */
+  readonly energyName: string;
+  /**
+   * The energy itself, when the density was made from one (gibbsDensity, temperatureSweep): exact
+   * bin masses and curvatures use it. Absent for a marginal, whose `energies` are free energies.
+   */
+  readonly energy?: Energy;
   /** Grid coordinates along each axis (1 or 2 axes). */
   readonly axes: number[][];
   /** p(x) as a density (integrates to 1 with the cell volume). */
@@ -146,7 +162,14 @@ export interface Histogram {
   readonly density: number[];
   /** Samples that fell outside the edges. */
   readonly outside: number;
+  /** All samples, those outside included. */
   readonly total: number;
+  /** The inverse temperature of the run the samples came from (from a sampler result, or given). */
+  readonly beta?: number;
+  /** The seed of that run (from a sampler result). */
+  readonly seed?: number | string;
+  /** The name of the energy that was sampled (from a sampler result, or given). */
+  readonly energyName?: string;
 }
 
 /** The result of a sampler run over many independent chains. */
@@ -171,4 +194,12 @@ export interface SamplerResult {
   readonly chainAcceptanceRates: Float64Array;
   /** The final state of each chain, chain-major. */
   readonly finalStates: Float64Array;
+  /** Transitions per chain after the burn-in, as asked (one sweep over the units for the Boltzmann machine). */
+  readonly steps: number;
+  /** Transitions per chain run first and not kept. */
+  readonly burnIn: number;
+  /** Every `thin`-th state after the burn-in was kept: samplesPerChain = floor(steps / thin). */
+  readonly thin: number;
+  /** The name of the energy (or network) that was sampled, such as "double well". */
+  readonly energyName: string;
 }

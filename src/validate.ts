@@ -12,7 +12,6 @@
 /**
  * Renders a received value for an error message: short, and unambiguous about its kind
  * (strings quoted, at most four array items, a typed array by its type and length).
- * Exported from the package as `describeValue`.
  *
  * @example
  * [describe("1"), describe(-0), describe([1, 2, 3, 4, 5]), describe(new Float64Array(3))];
@@ -176,7 +175,7 @@ export function checkFiniteArray(fn: string, arg: string, value: unknown, minLen
 export function readOptions<D extends object>(fn: string, value: unknown, defaults: D, arg = "options"): D {
   if (value === undefined) return { ...defaults };
   if (value === null || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value)) {
-    throw new TypeError(message(fn, arg, "an options object such as { seed: 1 }", value));
+    throw new TypeError(message(fn, arg, "an options object", value));
   }
   const known = Object.keys(defaults);
   const out = { ...defaults } as Record<string, unknown>;
@@ -242,11 +241,29 @@ export function checkWork(fn: string, work: number, what: string, maxWork: numbe
     const seconds = work / 2e7;
     const time = seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`;
     throw new RangeError(
-      `${fn}: ${what} = ${work.toPrecision(3).replace(/\.?0+(e|$)/, "$1")} is above the work budget of ` +
-        `${maxWork.toExponential(0)} steps; ask for less, or pass { maxWork: ${work.toExponential(1)} } ` +
+      `${fn}: ${what} = ${shortNumber(work)} is above the work budget of ` +
+        `${maxWork.toExponential(0)} steps; ask for less, or pass { maxWork: ${roundedUp(work)} } ` +
         `if you mean it (roughly ${time} or more)`,
     );
   }
+}
+
+/** Three significant digits without trailing zeros after the point: 1e+12, 4.1e+10, 200. */
+function shortNumber(value: number): string {
+  const text = value.toPrecision(3);
+  return text.includes(".") ? text.replace(/0+(e|$)/, "$1").replace(/\.(e|$)/, "$1") : text;
+}
+
+/** Two significant digits, rounded up (so the suggested budget covers the work): 201 -> "2.1e+2". */
+function roundedUp(value: number): string {
+  if (!Number.isFinite(value) || value <= 0) return String(value);
+  let exponent = Math.floor(Math.log10(value));
+  let tenths = Math.ceil(value / 10 ** (exponent - 1) - 1e-9);
+  if (tenths >= 100) {
+    tenths = 10;
+    exponent++;
+  }
+  return `${(tenths / 10).toFixed(1)}e+${exponent}`;
 }
 
 /** A `maxWork` option: a positive number of steps; `undefined` gives the default budget. */

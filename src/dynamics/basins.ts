@@ -2,13 +2,13 @@
  * Basins of attraction on a grid: for each starting state, which memory does descent recall?
  */
 import type { Axis, Energy, Point } from "../types";
-import { checkInteger, checkNonNegative, checkOptions, checkPoint, checkPositive, message } from "../validate";
+import { WORK_BUDGET, checkInteger, checkMaxWork, checkNonNegative, checkPoint, checkPositive, checkWork, message, readOptions } from "../validate";
 import { checkAxes, gridPoint } from "../gibbs/grid";
 import { checkEnergy } from "../energy/checkEnergy";
-import { norm } from "./vectors";
-import { descendToRest } from "./descendToRest";
+import { norm } from "../linalg";
+import { descendToRest, type RestSettings } from "./descendToRest";
 import { passesMinimumTest } from "./localMinimum";
-import type { FoundMinimum } from "./minima";
+import { searchWarning, type FoundMinimum } from "./minima";
 import { byEnergyThenPosition, collect, sameMinimum, type Collected } from "./sameMinimum";
 
 /** Options of {@link basinMap}. */
@@ -22,7 +22,11 @@ export interface BasinMapOptions {
    *   descents themselves find, sorted by energy (unlabelled)
    */
   minima?: readonly (Point | { readonly x: Point; readonly label?: string })[];
-  /** The descent step size. @default 0.01 */
+  /**
+   * The descent step size, fixed (the map is then the basins of x <- x - eta grad E). Left out,
+   * each descent fits its step to the landscape as in {@link findMinima}, moving at most 1% of
+   * the grid's diagonal per step. @default the adaptive step
+   */
   eta?: number;
   /** The most steps per start. @default 10000 */
   maxIterations?: number;
@@ -32,6 +36,8 @@ export interface BasinMapOptions {
   mergeDistance?: number;
   /** A descent that leaves [-divergenceBound, divergenceBound] has diverged. @default 1e12 */
   divergenceBound?: number;
+  /** The work budget: grid points x maxIterations must not exceed it. @default 2e8 */
+  maxWork?: number;
 }
 
 /** What {@link basinMap} returns. Fields on the grid are laid out first axis fastest (index i + nx * j). */
@@ -51,8 +57,10 @@ export interface BasinMap {
   readonly minima: FoundMinimum[];
   /** Steps each descent took. */
   readonly iterations: Int32Array;
-  /** The step size used. */
-  readonly eta: number;
+  /** The step size used: the fixed eta given, or "adaptive". */
+  readonly eta: number | "adaptive";
+  /** Present when most starts were lost (diverged or not converged): what happened and what to change. */
+  readonly warning?: string;
 }
 
 /**
@@ -85,12 +93,22 @@ export interface BasinMap {
 export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
   const fn = "basinMap";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions<BasinMapOptions>(fn, options, {
+    axes: undefined as unknown as readonly Axis[],
+    minima: undefined,
+    eta: undefined,
+    maxIterations: 10000,
+    tolerance: 1e-6,
+    mergeDistance: undefined,
+    divergenceBound: 1e12,
+    maxWork: WORK_BUDGET,
+  });
   const grid = checkAxes(fn, "options.axes", opts.axes, e.dimension);
-  const eta = checkPositive(fn, "options.eta", opts.eta ?? 0.01);
-  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations ?? 10000, 0);
-  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-6);
-  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  const eta: number | "adaptive" = opts.eta === undefined ? "adaptive" : checkPositive(fn, "options.eta", opts.eta);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations, 0);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound);
+  checkWork(fn, grid.size * Math.max(1, maxIterations), "grid points x options.maxIterations", checkMaxWork(fn, opts.maxWork));
   let diagonal = 0;
   for (const a of grid.axes) diagonal += (a.max - a.min) ** 2;
   const mergeDistance =
@@ -108,14 +126,25 @@ export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
   const iterations = new Int32Array(grid.size);
   const found: Collected[] = given ?? [];
   const order = new Float64Array(given?.length ?? 0);
+  const settings: RestSettings = { eta, maxIterations, tolerance, bound, maxMove: 0.01 * Math.sqrt(diagonal) };
+  let diverged = 0;
+  let notConverged = 0;
   for (let s = 0; s < grid.size; s++) {
     gridPoint(grid.points, s, x);
-    if (!Number.isFinite(e.value(x))) continue;
-    const outcome = descendToRest(e, x, eta, maxIterations, tolerance, bound, gradientBuffer);
+    if (!Number.isFinite(e.value(x))) {
+      diverged++;
+      continue;
+    }
+    const outcome = descendToRest(e, x, settings, gradientBuffer);
     iterations[s] = outcome.iterations;
-    if (outcome.status !== "converged") continue;
+    if (outcome.status !== "converged") {
+      if (outcome.status === "diverged") diverged++;
+      else notConverged++;
+      continue;
+    }
     const value = e.value(x);
-    if (!Number.isFinite(value) || !passesMinimumTest(e, x, tolerance, 1e-3)) continue;
+    const gradientTolerance = outcome.stalled ? outcome.gradientNorm * (1 + 1e-9) : tolerance;
+    if (!Number.isFinite(value) || !passesMinimumTest(e, x, gradientTolerance, 1e-3)) continue;
     if (given === undefined) {
       labels[s] = collect(e, found, x, value, outcome.gradientNorm, mergeDistance, 100 * mergeDistance, scratch);
     } else {
@@ -136,7 +165,8 @@ export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
     for (let s = 0; s < labels.length; s++) if (labels[s] >= 0) labels[s] = relabel[labels[s]];
     minima = sorted.map(({ x: at, energy: value, count, gradientNorm }) => ({ x: at, energy: value, count, gradientNorm }));
   }
-  return { axes: grid.points, labels, minima, iterations, eta };
+  const warning = searchWarning(minima.length, { starts: grid.size, diverged, notConverged }, eta, maxIterations);
+  return { axes: grid.points, labels, minima, iterations, eta, ...(warning === undefined ? {} : { warning }) };
 }
 
 /** Checks the given minima: points of the right dimension with finite E. */

@@ -2,9 +2,9 @@
  * Gradient descent, the discrete-time deterministic EBM: x_{t+1} = x_t - eta grad E(x_t).
  */
 import type { DescentResult, Energy, Point } from "../types";
-import { checkBoolean, checkInteger, checkNonNegative, checkOptions, checkPositive } from "../validate";
+import { WORK_BUDGET, checkBoolean, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkWork, readOptions } from "../validate";
 import { checkEnergy } from "../energy/checkEnergy";
-import { PathRecord } from "./path";
+import { PathRecord, RISE_TOLERANCE } from "./path";
 import { checkStart } from "./start";
 import { allFinite, norm } from "./vectors";
 
@@ -20,7 +20,7 @@ export interface GradientDescentOptions {
   recordEvery?: number;
   /**
    * Stop at the first step where E rises ("energy-increased"). With false the run goes on and
-   * `energyIncreases` counts the rises. @default true
+   * `energyRises` lists the rises. @default true
    */
   stopOnEnergyIncrease?: boolean;
   /**
@@ -30,13 +30,18 @@ export interface GradientDescentOptions {
   energyIncreaseTolerance?: number;
   /** Stop ("diverged") once some |x_i| exceeds this bound. @default 1e12 */
   divergenceBound?: number;
+  /** The work budget: maxIterations above it is refused at the door. @default 2e8 (WORK_BUDGET) */
+  maxWork?: number;
 }
 
 /** What {@link gradientDescent} returns: the common {@link DescentResult} and a few diagnostics. */
 export interface GradientDescentResult extends DescentResult {
   /** The step size used. */
   readonly eta: number;
-  /** How many steps raised the energy (each one breaks the Lyapunov property E(x_{t+1}) <= E(x_t)). */
+  /**
+   * How many steps raised the energy (each one breaks the Lyapunov property E(x_{t+1}) <= E(x_t)):
+   * the length of `energyRises`, which says where.
+   */
   readonly energyIncreases: number;
   /** |grad E| at the last point (Infinity or NaN when the gradient overflowed there). */
   readonly gradientNorm: number;
@@ -59,30 +64,49 @@ export interface GradientDescentResult extends DescentResult {
  * - "energy-increased": E rose (see `energyIncreaseTolerance`) and `stopOnEnergyIncrease` is on.
  *   The point where it rose is kept, so `energies` shows the rise.
  *
+ * Every point reached by a rise is kept in `path` (whatever `recordEvery` says), and its index
+ * listed in `energyRises`; `energyIncreases` is their number. Figures read these: the rises are
+ * counted once, with this run's tolerance.
+ *
  * `times` holds the step index t of each kept point. Cost: one gradient and one energy
  * evaluation per step.
  *
  * @throws TypeError when `energy` is not an Energy, `start` is not an array of numbers, or an
  *   option has the wrong kind.
  * @throws RangeError when eta is not a positive finite number, `start` has the wrong dimension
- *   or E or grad E is not finite there, or an option is out of range.
+ *   or E or grad E is not finite there, an option is out of range or unknown, or maxIterations is
+ *   above the work budget (pass `maxWork` to raise it).
  * @example
  * const bowl = energyFromFunction((x) => x[0] ** 2, { gradient: (x, _w, g) => { g[0] = 2 * x[0]; } });
  * const run = gradientDescent(bowl, [1], { eta: 0.25, maxIterations: 3 });
  * run.path.map((p) => p[0]); // x_t = (1 - 0.25 * 2)^t
  * // => [1, 0.5, 0.25, 0.125]
+ * gradientDescent(bowl, [1], { eta: 1.5, stopOnEnergyIncrease: false, maxIterations: 3 }).energyRises;
+ * // => [1, 2, 3]
+ * gradientDescent(bowl, [1], { eta: 0.25, maxIteration: 3 });
+ * // throws RangeError("gradientDescent: options.maxIteration is not an option (did you mean maxIterations?); the options are eta, maxIterations, tolerance, recordEvery, stopOnEnergyIncrease, energyIncreaseTolerance, divergenceBound, maxWork")
  */
 export function gradientDescent(energy: Energy, start: Point, options: GradientDescentOptions): GradientDescentResult {
   const fn = "gradientDescent";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, {
+    eta: undefined as number | undefined,
+    maxIterations: 10000,
+    tolerance: 1e-8,
+    recordEvery: 1,
+    stopOnEnergyIncrease: true,
+    energyIncreaseTolerance: RISE_TOLERANCE,
+    divergenceBound: 1e12,
+    maxWork: WORK_BUDGET,
+  });
   const eta = checkPositive(fn, "options.eta", opts.eta);
-  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations ?? 10000, 0);
-  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-8);
-  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery ?? 1, 1);
-  const stopOnRise = checkBoolean(fn, "options.stopOnEnergyIncrease", opts.stopOnEnergyIncrease ?? true);
-  const riseTolerance = checkNonNegative(fn, "options.energyIncreaseTolerance", opts.energyIncreaseTolerance ?? 1e-12);
-  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations, 0);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance);
+  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery, 1);
+  const stopOnRise = checkBoolean(fn, "options.stopOnEnergyIncrease", opts.stopOnEnergyIncrease);
+  const riseTolerance = checkNonNegative(fn, "options.energyIncreaseTolerance", opts.energyIncreaseTolerance);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound);
+  checkWork(fn, maxIterations, "options.maxIterations (one gradient and one energy evaluation each)", checkMaxWork(fn, opts.maxWork));
   const begin = checkStart(fn, "start", e, start);
 
   const n = e.dimension;
@@ -93,9 +117,8 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
   let next = new Float64Array(n);
   let gradientBuffer = new Float64Array(n);
 
-  const record = new PathRecord(x, value);
+  const record = new PathRecord(x, value, e.name);
   let t = 0;
-  let energyIncreases = 0;
   let reason: DescentResult["reason"];
 
   for (;;) {
@@ -119,8 +142,7 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
       break;
     }
     t++;
-    const rose = nextValue - value > riseTolerance * Math.max(1, Math.abs(value));
-    if (rose) energyIncreases++;
+    const rose = record.step(next, value, nextValue, t, riseTolerance);
     const nextGradient = e.gradient(next, gradientBuffer);
     // Swap the buffers: the old point becomes scratch for the next step.
     [x, next] = [next, x];
@@ -139,5 +161,6 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
       break;
     }
   }
-  return { ...record.finish(x, value, t, t, reason), eta, energyIncreases, gradientNorm };
+  const result = record.finish(x, value, t, t, reason);
+  return { ...result, eta, energyIncreases: result.energyRises.length, gradientNorm };
 }

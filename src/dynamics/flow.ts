@@ -2,11 +2,11 @@
  * Gradient flow, the continuous-time deterministic EBM: dx/dt = -grad E(x), integrated numerically.
  */
 import type { DescentResult, Energy, Point } from "../types";
-import { checkInteger, checkNonNegative, checkOptions, checkPositive, message } from "../validate";
+import { WORK_BUDGET, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkWork, message, readOptions } from "../validate";
 import { checkEnergy } from "../energy/checkEnergy";
 import { PathRecord } from "./path";
 import { checkStart } from "./start";
-import { allFinite, norm } from "./vectors";
+import { allFinite, norm } from "../linalg";
 
 /** The integrators {@link gradientFlow} offers. */
 export type FlowMethod = "dormand-prince" | "rk4";
@@ -15,7 +15,13 @@ export type FlowMethod = "dormand-prince" | "rk4";
 export interface GradientFlowOptions {
   /** T > 0: integrate from t = 0 to t = T. Required. */
   duration: number;
-  /** Stop ("converged") once |grad E(x(t))| <= tolerance. 0 integrates to the full duration. @default 1e-8 */
+  /**
+   * Stop ("converged") once |grad E(x(t))| <= tolerance, or (Dormand-Prince) once the state has
+   * stopped moving: five accepted steps in a row each moved every x_i by less than its error
+   * tolerance absoluteTolerance + relativeTolerance |x_i|, so the flow rests on a minimum as
+   * exactly as it can resolve one whatever the energy's scale. 0 integrates to the full duration.
+   * @default 1e-8
+   */
   tolerance?: number;
   /**
    * "dormand-prince": adaptive Runge-Kutta 5(4) with error control (Dormand & Prince 1980).
@@ -36,6 +42,8 @@ export interface GradientFlowOptions {
   recordEvery?: number;
   /** Stop ("diverged") once some |x_i| exceeds this bound. @default 1e12 */
   divergenceBound?: number;
+  /** The work budget: maxSteps x 6 gradient evaluations must not exceed it. @default 2e8 */
+  maxWork?: number;
 }
 
 /** What {@link gradientFlow} returns: the common {@link DescentResult} and a few diagnostics. */
@@ -52,6 +60,9 @@ export interface GradientFlowResult extends DescentResult {
   /** |grad E| at the last point. */
   readonly gradientNorm: number;
 }
+
+/** Accepted steps in a row without a resolvable move after which the flow counts as at rest. */
+const RESTING_STEPS = 5;
 
 // Dormand-Prince 5(4) tableau (Dormand & Prince 1980; Hairer, Norsett & Wanner, Solving ODEs I, Table 5.2).
 const A21 = 1 / 5;
@@ -77,7 +88,10 @@ const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E
  * oscillating at the stability limit near a minimum (a plain controller stalls there, about rtol
  * away). With `method: "rk4"` it is the classical fixed-step Runge-Kutta 4.
  *
- * Stop reasons: "converged" when |grad E| <= tolerance; "max-iterations" when t reaches
+ * Stop reasons: "converged" when |grad E| <= tolerance, or (Dormand-Prince, tolerance > 0) when
+ * the state has stopped moving within the integrator's resolution (see `tolerance`): near a stiff
+ * minimum the gradient cannot fall below about |H| (atol + rtol |x|), which may be far above an
+ * absolute tolerance (on Mueller-Brown, |H| is in the thousands); "max-iterations" when t reaches
  * `duration` (the usual end of a run that has not converged) or after `maxSteps` attempts;
  * "diverged" when a coordinate leaves [-divergenceBound, divergenceBound], x, E or grad E
  * becomes non-finite (a non-finite point is not kept), or the error control shrinks the step to
@@ -100,20 +114,33 @@ const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E
 export function gradientFlow(energy: Energy, start: Point, options: GradientFlowOptions): GradientFlowResult {
   const fn = "gradientFlow";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions<GradientFlowOptions>(fn, options, {
+    duration: undefined as unknown as number,
+    tolerance: 1e-8,
+    method: "dormand-prince",
+    relativeTolerance: 1e-8,
+    absoluteTolerance: 1e-10,
+    initialStep: undefined,
+    step: undefined,
+    maxSteps: 100000,
+    recordEvery: 1,
+    divergenceBound: 1e12,
+    maxWork: WORK_BUDGET,
+  });
   const duration = checkPositive(fn, "options.duration", opts.duration);
-  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-8);
-  const method = opts.method ?? "dormand-prince";
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance);
+  const method = opts.method;
   if (method !== "dormand-prince" && method !== "rk4") {
     throw new RangeError(message(fn, "options.method", '"dormand-prince" or "rk4"', method));
   }
-  const rtol = checkPositive(fn, "options.relativeTolerance", opts.relativeTolerance ?? 1e-8);
-  const atol = checkPositive(fn, "options.absoluteTolerance", opts.absoluteTolerance ?? 1e-10);
+  const rtol = checkPositive(fn, "options.relativeTolerance", opts.relativeTolerance);
+  const atol = checkPositive(fn, "options.absoluteTolerance", opts.absoluteTolerance);
   const initialStep = opts.initialStep === undefined ? undefined : checkPositive(fn, "options.initialStep", opts.initialStep);
   const fixedStep = checkPositive(fn, "options.step", opts.step ?? duration / 1000);
-  const maxSteps = checkInteger(fn, "options.maxSteps", opts.maxSteps ?? 100000, 1);
-  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery ?? 1, 1);
-  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  const maxSteps = checkInteger(fn, "options.maxSteps", opts.maxSteps, 1);
+  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery, 1);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound);
+  checkWork(fn, 6 * maxSteps, "6 x options.maxSteps (gradient evaluations)", checkMaxWork(fn, opts.maxWork));
   const begin = checkStart(fn, "start", e, start);
 
   const n = e.dimension;
@@ -149,6 +176,8 @@ export function gradientFlow(energy: Energy, start: Point, options: GradientFlow
   let energyIncreases = 0;
   let reason: DescentResult["reason"] | undefined;
   let previousError = 1e-4;
+  /** Accepted Dormand-Prince steps in a row that moved no coordinate beyond its error tolerance. */
+  let restingSteps = 0;
 
   let h =
     method === "rk4"
@@ -156,7 +185,7 @@ export function gradientFlow(energy: Energy, start: Point, options: GradientFlow
       : initialStep ?? Math.min(duration, (0.01 * Math.max(1, norm(x))) / Math.max(gradientNorm, 1e-300));
 
   while (reason === undefined) {
-    if (gradientNorm <= tolerance) {
+    if (gradientNorm <= tolerance || (tolerance > 0 && restingSteps >= RESTING_STEPS)) {
       reason = "converged";
       break;
     }
@@ -216,7 +245,10 @@ export function gradientFlow(energy: Energy, start: Point, options: GradientFlow
     }
     accepted++;
     t = last ? duration : t + step;
-    if (nextValue - value > 1e-12 * Math.max(1, Math.abs(value))) energyIncreases++;
+    let moved = false;
+    for (let i = 0; i < n; i++) if (Math.abs(next[i] - x[i]) > atol + rtol * Math.abs(x[i])) moved = true;
+    restingSteps = method === "dormand-prince" && !moved ? restingSteps + 1 : 0;
+    if (record.step(next, value, nextValue, t, 1e-12)) energyIncreases++;
     x.set(next);
     value = nextValue;
     if (method === "rk4") {

@@ -11,3 +11,8 @@ export { findMinima } from "./minima";
 export type { FindMinimaOptions, FoundMinimum, MinimaSearch } from "./minima";
 export { basinMap } from "./basins";
 export type { BasinMap, BasinMapOptions } from "./basins";
+// Basins of a 1D energy as intervals, and where a recorded energy rose (helper C).
+export { basinIntervals } from "./basinIntervals";
+export type { BasinInterval, BasinIntervalsOptions } from "./basinIntervals";
+export { energyRises } from "./path";
+export type { EnergyRisesOptions } from "./path";

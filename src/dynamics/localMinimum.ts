@@ -3,8 +3,9 @@
  * that stops where the gradient vanishes may have stopped on a maximum or a saddle.
  */
 import type { Energy, Point } from "../types";
-import { checkOptions, checkPoint, checkPositive } from "../validate";
+import { checkPoint, checkPositive, readOptions } from "../validate";
 import { checkEnergy } from "../energy/checkEnergy";
+import { hessianFromGradient, isPositiveDefinite, norm } from "../linalg";
 
 /** Options of {@link isLocalMinimum}. */
 export interface LocalMinimumOptions {
@@ -40,19 +41,16 @@ export function isLocalMinimum(energy: Energy, x: Point, options?: LocalMinimumO
   const fn = "isLocalMinimum";
   const e = checkEnergy(fn, "energy", energy);
   const point = checkPoint(fn, "x", x, e.dimension);
-  const opts = checkOptions(fn, "options", options);
-  const gradientTolerance = checkPositive(fn, "options.gradientTolerance", opts.gradientTolerance ?? 1e-6);
-  const radius = checkPositive(fn, "options.radius", opts.radius ?? 1e-3);
+  const opts = readOptions(fn, options, { gradientTolerance: 1e-6, radius: 1e-3 });
+  const gradientTolerance = checkPositive(fn, "options.gradientTolerance", opts.gradientTolerance);
+  const radius = checkPositive(fn, "options.radius", opts.radius);
   return passesMinimumTest(e, point, gradientTolerance, radius);
 }
 
 /** The test of {@link isLocalMinimum} without validation. `x` is not modified. */
 export function passesMinimumTest(energy: Energy, x: Float64Array, gradientTolerance: number, radius: number): boolean {
   const n = x.length;
-  const g = Float64Array.from(energy.gradient(x, new Float64Array(n)));
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += g[i] * g[i];
-  const gradientNorm = Math.sqrt(sum);
+  const gradientNorm = norm(energy.gradient(x, new Float64Array(n)));
   if (!(gradientNorm <= gradientTolerance)) return false;
   const e0 = energy.value(x);
   if (!Number.isFinite(e0)) return false;
@@ -89,44 +87,8 @@ export function passesMinimumTest(energy: Energy, x: Float64Array, gradientToler
   }
 
   // 3. Hessian by central differences of the gradient, symmetrised, then Cholesky.
-  const hessian = new Float64Array(n * n);
-  const buffer = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = 1e-4 * Math.max(1, Math.abs(x[i]));
-    probe[i] = x[i] + h;
-    const up = Float64Array.from(energy.gradient(probe, buffer));
-    probe[i] = x[i] - h;
-    const down = energy.gradient(probe, buffer);
-    probe[i] = x[i];
-    for (let j = 0; j < n; j++) hessian[j * n + i] = (up[j] - down[j]) / (2 * h);
-  }
+  const hessian = hessianFromGradient((p, out) => energy.gradient(p, out), x, 1e-4);
   let diagonal = 1;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const mean = 0.5 * (hessian[i * n + j] + hessian[j * n + i]);
-      hessian[i * n + j] = mean;
-      hessian[j * n + i] = mean;
-    }
-    diagonal = Math.max(diagonal, Math.abs(hessian[i * n + i]));
-  }
-  const shift = 1e-6 * diagonal;
-  for (let i = 0; i < n; i++) hessian[i * n + i] += shift;
-  return choleskySucceeds(hessian, n);
-}
-
-/** True when the symmetric n x n matrix (row-major, overwritten) has a Cholesky factor. */
-function choleskySucceeds(a: Float64Array, n: number): boolean {
-  for (let j = 0; j < n; j++) {
-    let d = a[j * n + j];
-    for (let k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
-    if (!(d > 0)) return false;
-    const root = Math.sqrt(d);
-    a[j * n + j] = root;
-    for (let i = j + 1; i < n; i++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= a[i * n + k] * a[j * n + k];
-      a[i * n + j] = s / root;
-    }
-  }
-  return true;
+  for (let i = 0; i < n; i++) diagonal = Math.max(diagonal, Math.abs(hessian[i][i]));
+  return isPositiveDefinite(hessian, 1e-6 * diagonal);
 }

@@ -3,11 +3,11 @@
  * can recall.
  */
 import type { Axis, Energy, Point } from "../types";
-import { checkInteger, checkNonNegative, checkOptions, checkPositive, message } from "../validate";
+import { WORK_BUDGET, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkWork, message, readOptions } from "../validate";
 import { checkAxes, gridPoint, MAX_GRID_POINTS } from "../gibbs/grid";
 import { checkEnergy } from "../energy/checkEnergy";
 import { checkStart } from "./start";
-import { descendToRest } from "./descendToRest";
+import { descendToRest, type RestSettings } from "./descendToRest";
 import { passesMinimumTest } from "./localMinimum";
 import { byEnergyThenPosition, collect, type Collected } from "./sameMinimum";
 
@@ -37,7 +37,12 @@ export interface FindMinimaOptions {
    * `energy.domain`. @default energy.domain with min(41, max(3, floor(4096^(1/n)))) points per axis
    */
   grid?: readonly Axis[] | number;
-  /** The descent step size. Too large a step for the landscape's curvature makes runs diverge. @default 0.01 */
+  /**
+   * The descent step size, fixed. Too large a step for the landscape's curvature makes runs
+   * diverge (eta must stay below 2 / the largest curvature). Left out, each descent fits its own
+   * step to the landscape: halved until E falls enough, doubled after each step that does (see
+   * `descendToRest`), which never diverges on a smooth energy. @default the adaptive step
+   */
   eta?: number;
   /** The most steps per start. @default 100000 */
   maxIterations?: number;
@@ -50,6 +55,8 @@ export interface FindMinimaOptions {
   mergeDistance?: number;
   /** A descent that leaves [-divergenceBound, divergenceBound] has diverged. @default 1e12 */
   divergenceBound?: number;
+  /** The work budget: starts x maxIterations must not exceed it. @default 2e8 */
+  maxWork?: number;
 }
 
 /** What {@link findMinima} returns. */
@@ -64,6 +71,13 @@ export interface MinimaSearch {
   readonly diverged: number;
   /** Starts whose descent stopped on a critical point that is not a minimum (a saddle or maximum). */
   readonly notMinima: number;
+  /** The step: the fixed eta given, or "adaptive". */
+  readonly eta: number | "adaptive";
+  /**
+   * Present when the search went badly: no minimum found, or at least half the starts diverged
+   * or did not converge. Says what happened and what to change.
+   */
+  readonly warning?: string;
 }
 
 /**
@@ -93,12 +107,23 @@ export interface MinimaSearch {
 export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaSearch {
   const fn = "findMinima";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
-  const eta = checkPositive(fn, "options.eta", opts.eta ?? 0.01);
-  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations ?? 100000, 0);
-  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-8);
-  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound ?? 1e12);
+  const opts = readOptions<FindMinimaOptions>(fn, options, {
+    starts: undefined,
+    grid: undefined,
+    eta: undefined,
+    maxIterations: 100000,
+    tolerance: 1e-8,
+    mergeDistance: undefined,
+    divergenceBound: 1e12,
+    maxWork: WORK_BUDGET,
+  });
+  const eta: number | "adaptive" = opts.eta === undefined ? "adaptive" : checkPositive(fn, "options.eta", opts.eta);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations, 0);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance);
+  const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound);
+  const maxWork = checkMaxWork(fn, opts.maxWork);
   const starts = startsOf(fn, e, opts);
+  checkWork(fn, starts.count * Math.max(1, maxIterations), "starts x options.maxIterations", maxWork);
   const mergeDistance =
     opts.mergeDistance === undefined
       ? 1e-3 * Math.max(1, starts.diameter)
@@ -109,6 +134,7 @@ export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaS
   const gradientBuffer = new Float64Array(n);
   const scratch = new Float64Array(n);
   const found: Collected[] = [];
+  const settings: RestSettings = { eta, maxIterations, tolerance, bound, maxMove: starts.diameter > 0 ? 0.05 * starts.diameter : Infinity };
   let notConverged = 0;
   let diverged = 0;
   let notMinima = 0;
@@ -118,7 +144,7 @@ export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaS
       diverged++;
       continue;
     }
-    const outcome = descendToRest(e, x, eta, maxIterations, tolerance, bound, gradientBuffer);
+    const outcome = descendToRest(e, x, settings, gradientBuffer);
     if (outcome.status === "diverged") {
       diverged++;
       continue;
@@ -132,7 +158,7 @@ export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaS
       diverged++;
       continue;
     }
-    if (!passesMinimumTest(e, x, tolerance, 1e-3)) {
+    if (!passesMinimumTest(e, x, outcome.stalled ? outcome.gradientNorm * (1 + 1e-9) : tolerance, 1e-3)) {
       notMinima++;
       continue;
     }
@@ -141,7 +167,30 @@ export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaS
   const minima = found
     .map((m) => ({ x: Array.from(m.x), energy: m.energy, count: m.count, gradientNorm: m.gradientNorm }))
     .sort(byEnergyThenPosition);
-  return { minima, starts: starts.count, notConverged, diverged, notMinima };
+  const counts = { starts: starts.count, notConverged, diverged, notMinima };
+  const warning = searchWarning(minima.length, counts, eta, maxIterations);
+  return { minima, ...counts, eta, ...(warning === undefined ? {} : { warning }) };
+}
+
+/** What to say when a search went badly (nothing found, or half the starts lost). */
+export function searchWarning(
+  found: number,
+  c: { starts: number; notConverged: number; diverged: number },
+  eta: number | "adaptive",
+  maxIterations: number,
+): string | undefined {
+  if (found > 0 && 2 * c.diverged < c.starts && 2 * c.notConverged < c.starts) return undefined;
+  const parts: string[] = [];
+  if (c.diverged > 0) {
+    parts.push(
+      `${c.diverged} of ${c.starts} starts diverged` +
+        (eta === "adaptive" ? " (or began where E is not finite)" : ` at eta = ${eta}: the step is too large for the curvature (it must stay below 2 / the largest curvature); lower eta, or leave it out for the adaptive step`),
+    );
+  }
+  if (c.notConverged > 0) {
+    parts.push(`${c.notConverged} of ${c.starts} starts did not converge in ${maxIterations} iterations; raise maxIterations or tolerance${eta === "adaptive" ? "" : ", or raise eta"}`);
+  }
+  return `${found === 0 ? "no minimum found" : `only ${found} minim${found === 1 ? "um" : "a"} found`}: ${parts.join("; ") || "every descent stopped on a saddle or maximum"}`;
 }
 
 /** The starts of a search: how many, a way to write start s into a buffer, and their extent. */
@@ -154,6 +203,9 @@ interface Starts {
 
 /** Reads `starts` or `grid` (or the energy's domain) into {@link Starts}. */
 function startsOf(fn: string, e: Energy, opts: FindMinimaOptions): Starts {
+  if (opts.starts !== undefined && !Array.isArray(opts.starts)) {
+    throw new TypeError(message(fn, "options.starts", "an array of points", opts.starts));
+  }
   const n = e.dimension;
   if (opts.starts !== undefined && opts.grid !== undefined) {
     throw new RangeError(message(fn, "options", "given starts or grid, not both", "both"));

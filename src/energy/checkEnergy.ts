@@ -2,10 +2,11 @@
  * Door checks for energies, shared by every function that takes one (dynamics, Gibbs densities,
  * samplers, figures).
  *
- * `checkEnergy` refuses something that is not an Energy; `checkEnergyAt` refuses a point where
+ * `checkEnergy` refuses something that is not an Energy; `checkFiniteAt` refuses a point where
  * the energy (and, when the caller needs it, its gradient) is not a finite number, so a sampler
  * or a descent fails at the door with a clear message instead of producing NaN a million steps
- * later. `checkBox`, `checkKnownMinima` and `checkOptionKeys` check the optional parts.
+ * later. `checkBox` and `checkKnownMinima` check the optional parts.
+ * Internal: the package exports `checkEnergyAt` (checkEnergyAt.ts), a learner's version.
  */
 import type { Box, Energy, KnownMinimum, Point } from "../types";
 import { describe, message } from "../validate";
@@ -38,8 +39,8 @@ export function checkEnergy(fn: string, arg: string, value: unknown): Energy {
   return value as Energy;
 }
 
-/** What `checkEnergyAt` checks besides the value. */
-export interface CheckEnergyAtOptions {
+/** What `checkFiniteAt` checks besides the value. */
+export interface FiniteAtOptions {
   /** Also require a finite gradient (samplers that use it: Langevin, MALA, descent). @default true */
   gradient?: boolean;
   /** How the point is called in the message. @default "the starting point" */
@@ -59,11 +60,11 @@ function pointText(x: Point): string {
  *   x = [..]: E = NaN` (or the same for a gradient component, naming it), or when the gradient
  *   does not have one component per dimension.
  * @example
- * checkEnergyAt("langevin", doubleWell(), [0.5]); // => 0.5625
- * checkEnergyAt("langevin", energyFromFormula("log(x)", { variables: ["x"] }), [-1]);
+ * checkFiniteAt("langevin", doubleWell(), [0.5]); // => 0.5625
+ * checkFiniteAt("langevin", energyFromFormula("log(x)", { variables: ["x"] }), [-1]);
  * // throws RangeError('langevin: energy "log(x)" has a value that is not finite at the starting point x = [-1]: E = NaN')
  */
-export function checkEnergyAt(fn: string, energy: Energy, x: Point, options: CheckEnergyAtOptions = {}): number {
+export function checkFiniteAt(fn: string, energy: Energy, x: Point, options: FiniteAtOptions = {}): number {
   const label = options.label ?? "the starting point";
   const value = energy.value(x);
   if (!Number.isFinite(value)) {
@@ -149,21 +150,4 @@ export function checkKnownMinima(fn: string, arg: string, value: unknown, dimens
       return Object.freeze(copy);
     }),
   );
-}
-
-/**
- * Refuses option names that are not in `allowed` (a misspelt option would otherwise be
- * silently ignored).
- *
- * @throws RangeError `<fn>: <arg>.<key> is not an option; the options are a, b, c`.
- * @example
- * checkOptionKeys("doubleWell", "options", { barier: 2 }, ["barrier", "position"]);
- * // throws RangeError("doubleWell: options.barier is not an option; the options are barrier, position")
- */
-export function checkOptionKeys(fn: string, arg: string, value: object, allowed: readonly string[]): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
-      throw new RangeError(`${fn}: ${arg}.${key} is not an option; the options are ${allowed.join(", ") || "(none)"}`);
-    }
-  }
 }

@@ -45,7 +45,6 @@ const NODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ConditionalNode: "a conditional (a ? b : c)",
   RangeNode: "a range (a:b)",
   RelationalNode: "a chain of comparisons",
-  BlockNode: "several statements",
 };
 
 /** What a formula may contain, for the end of an error message. */
@@ -118,6 +117,12 @@ export function checkFormulaTree(fn: string, formula: string, node: MathNode, sy
       }
       n.args.forEach(walk);
       return;
+    }
+    if (n.type === "BlockNode") {
+      throw new RangeError(
+        `${fn}: formula ${describe(formula)} is not one expression: mathjs reads ";" and line breaks as the end of a ` +
+          `statement and would use only part of it; write one expression on one line (wrap a long one in parentheses)`,
+      );
     }
     const description = NODE_DESCRIPTIONS[n.type] ?? `a ${n.type}`;
     throw new RangeError(`${fn}: ${description} (${describe(n.toString())}) is not allowed ${where}; ${vocabulary()}`);

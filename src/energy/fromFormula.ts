@@ -9,8 +9,8 @@
  */
 import { parse, type MathNode } from "mathjs";
 import type { Box, Energy, KnownMinimum, Point } from "../types";
-import { checkOptions, describe, message } from "../validate";
-import { checkBox, checkKnownMinima, checkOptionKeys } from "./checkEnergy";
+import { describe, message, readOptions } from "../validate";
+import { checkBox, checkKnownMinima } from "./checkEnergy";
 import { checkFormulaTree, compileFormulaGradient, compileFormulaValue, type CompiledGradient, type CompiledValue } from "./compileFormula";
 import { RESERVED_NAMES } from "./formulaFunctions";
 import { displayTree, formulaTex } from "./formulaTex";
@@ -32,7 +32,6 @@ export interface FormulaEnergyOptions {
 }
 
 const FN = "energyFromFormula";
-const OPTION_NAMES = ["variables", "parameters", "name", "domain", "knownMinima"];
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Everything shared by an energy and the ones `withParameters` makes from it. */
@@ -68,6 +67,21 @@ function checkVariables(value: unknown): readonly string[] {
     if (names.indexOf(name) !== i) throw new RangeError(message(FN, "options.variables", "distinct names", value) + ` (${describe(name)} repeats)`);
   });
   return Object.freeze(names);
+}
+
+/**
+ * Refuses text that mathjs would parse but silently ignore: a `#` starts a comment there, so
+ * "(x^2-1)^2 # + 0.5*x" would evaluate (x^2-1)^2 alone. (Several statements, separated by `;`
+ * or a line break, parse to a block that checkFormulaTree refuses.)
+ */
+function checkWholeFormula(formula: string): void {
+  const hash = formula.indexOf("#");
+  if (hash >= 0) {
+    throw new RangeError(
+      `${FN}: formula ${describe(formula)} contains "#" (char ${hash + 1}), which mathjs reads as the start of a comment ` +
+        `and would silently drop ${describe(formula.slice(hash))}; remove it, or write the whole formula without comments`,
+    );
+  }
 }
 
 /** Parses the formula; a syntax error becomes a SyntaxError naming the formula and the position. */
@@ -116,13 +130,19 @@ function parseFormula(formula: string): MathNode {
 export function energyFromFormula(formula: string, options: FormulaEnergyOptions): Energy {
   if (typeof formula !== "string") throw new TypeError(message(FN, "formula", "a string in mathjs syntax", formula));
   if (formula.trim() === "") throw new RangeError(message(FN, "formula", "a non-empty formula", formula));
+  checkWholeFormula(formula);
   if (options === undefined) {
     throw new TypeError(`${FN}: options must be given with at least the variables, as in { variables: ["x"] }, got undefined`);
   }
-  const opts = checkOptions(FN, "options", options);
-  checkOptionKeys(FN, "options", opts, OPTION_NAMES);
+  const opts = readOptions<FormulaEnergyOptions>(FN, options, {
+    variables: undefined as unknown as readonly string[],
+    parameters: {},
+    name: undefined,
+    domain: undefined,
+    knownMinima: undefined,
+  });
   const variables = checkVariables(opts.variables);
-  const parameters = checkParameters(FN, "options.parameters", opts.parameters === undefined ? {} : opts.parameters);
+  const parameters = checkParameters(FN, "options.parameters", opts.parameters);
   const parameterNames = Object.freeze(Object.keys(parameters));
   for (const name of parameterNames) {
     checkName(`options.parameters.${name}`, name);

@@ -1,5 +1,6 @@
 import type { Box, Energy, KnownMinimum, Point } from "../types";
-import { checkFunction, checkInteger, checkOptions, message, describe } from "../validate";
+import { checkFunction, checkInteger, message, describe, readOptions } from "../validate";
+import { checkBox, checkKnownMinima } from "./checkEnergy";
 
 /** What `energyFromFunction` needs besides the energy itself. */
 export interface FunctionEnergyOptions {
@@ -58,27 +59,39 @@ export function energyFromFunction(
 ): Energy {
   const fn = "energyFromFunction";
   checkFunction(fn, "value", value);
-  const opts = checkOptions(fn, "options", options);
-  const dimension = checkInteger(fn, "options.dimension", opts.dimension ?? 1, 1, 1_000_000);
+  const opts = readOptions<FunctionEnergyOptions>(fn, options, {
+    dimension: 1,
+    variables: undefined,
+    parameters: {},
+    gradient: undefined,
+    name: "custom energy",
+    tex: undefined,
+    knownMinima: undefined,
+    domain: undefined,
+    differenceStep: 1e-5,
+  });
+  const dimension = checkInteger(fn, "options.dimension", opts.dimension, 1, 1_000_000);
   const variables = opts.variables ?? defaultVariables(dimension);
   if (!Array.isArray(variables) || variables.length !== dimension || variables.some((v) => typeof v !== "string" || v === "")) {
     throw new RangeError(message(fn, "options.variables", `${dimension} non-empty name${dimension === 1 ? "" : "s"}`, variables));
   }
   if (opts.gradient !== undefined) checkFunction(fn, "options.gradient", opts.gradient);
-  const step = opts.differenceStep ?? 1e-5;
+  const step = opts.differenceStep;
   if (!(typeof step === "number" && step > 0 && step < 1)) {
     throw new RangeError(message(fn, "options.differenceStep", "a number in (0, 1)", step));
   }
-  const parameters = checkParameters(fn, "options.parameters", opts.parameters ?? {});
+  const parameters = checkParameters(fn, "options.parameters", opts.parameters);
+  if (typeof opts.name !== "string") throw new TypeError(message(fn, "options.name", "a string", opts.name));
+  if (opts.tex !== undefined && typeof opts.tex !== "string") throw new TypeError(message(fn, "options.tex", "a string", opts.tex));
   return makeFunctionEnergy(value, {
     dimension,
     variables: Object.freeze([...variables]),
     parameters,
     gradient: opts.gradient,
-    name: opts.name ?? "custom energy",
+    name: opts.name,
     tex: opts.tex,
-    knownMinima: opts.knownMinima,
-    domain: opts.domain,
+    knownMinima: opts.knownMinima === undefined ? undefined : checkKnownMinima(fn, "options.knownMinima", opts.knownMinima, dimension),
+    domain: opts.domain === undefined ? undefined : checkBox(fn, "options.domain", opts.domain, dimension),
     step,
   });
 }

@@ -2,8 +2,9 @@
  * The Hessian of an energy: its curvature at a point.
  */
 import type { Energy, Point } from "../types";
-import { checkOptions, checkPoint, describe, message } from "../validate";
-import { checkEnergy, checkEnergyAt } from "./checkEnergy";
+import { checkPoint, describe, message, readOptions } from "../validate";
+import { hessianFromGradient } from "../linalg";
+import { checkEnergy, checkFiniteAt } from "./checkEnergy";
 
 /** Options of {@link hessian}. */
 export interface HessianOptions {
@@ -46,19 +47,16 @@ export function hessian(energy: Energy, x: Point | readonly number[], options?: 
   const fn = "hessian";
   checkEnergy(fn, "energy", energy);
   const point = checkPoint(fn, "x", x, energy.dimension);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions<HessianOptions>(fn, options, { step: undefined });
   const fromValues = energy.gradientKind === "central-difference";
   const step = opts.step ?? (fromValues ? 1e-4 : 1e-5);
   if (typeof step !== "number") throw new TypeError(message(fn, "options.step", "a number in (0, 0.1]", step));
   if (!(step > 0 && step <= 0.1)) throw new RangeError(message(fn, "options.step", "a number in (0, 0.1]", step));
-  const centre = checkEnergyAt(fn, energy, point, { label: "the point" }); // E(x)
+  const centre = checkFiniteAt(fn, energy, point, { label: "the point" }); // E(x)
 
   const n = energy.dimension;
   const h = Array.from(point, (xi) => step * Math.max(1, Math.abs(xi)));
-  const H = fromValues ? secondDifferences(energy, point, centre, h) : gradientDifferences(energy, point, h);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) H[i][j] = H[j][i] = (H[i][j] + H[j][i]) / 2;
-  }
+  const H = fromValues ? secondDifferences(energy, point, centre, h) : hessianFromGradient((p, out) => energy.gradient(p, out), point, step);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (!Number.isFinite(H[i][j])) {
@@ -68,24 +66,6 @@ export function hessian(energy: Energy, x: Point | readonly number[], options?: 
         );
       }
     }
-  }
-  return H;
-}
-
-/** Columns from central differences of the gradient: H[i][j] = d(dE/dx_i)/dx_j. */
-function gradientDifferences(energy: Energy, x: Float64Array, h: readonly number[]): number[][] {
-  const n = x.length;
-  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const shifted = Float64Array.from(x);
-  const up = new Float64Array(n);
-  const down = new Float64Array(n);
-  for (let j = 0; j < n; j++) {
-    shifted[j] = x[j] + h[j];
-    energy.gradient(shifted, up);
-    shifted[j] = x[j] - h[j];
-    energy.gradient(shifted, down);
-    shifted[j] = x[j];
-    for (let i = 0; i < n; i++) H[i][j] = (up[i] - down[i]) / (2 * h[j]);
   }
   return H;
 }

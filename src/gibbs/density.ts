@@ -2,7 +2,7 @@
  * The Gibbs distribution p(x) = exp(-beta E(x)) / Z on a grid, computed in log space.
  */
 import type { Axis, Energy, GibbsDensity } from "../types";
-import { checkOptions, checkPositive, describe, message } from "../validate";
+import { checkPositive, describe, message, readOptions } from "../validate";
 import { checkEnergy } from "../energy/checkEnergy";
 import { checkAxes, gridPoint, type CheckedGrid } from "./grid";
 import { energiesOnGrid } from "./energyOnGrid";
@@ -32,9 +32,12 @@ export interface GibbsOptions {
  * grid wide enough to hold the mass and fine enough to resolve the width 1 / sqrt(beta E'').
  * E = +Infinity at a point gives p = 0 there. Cost: one energy evaluation per grid point.
  *
+ * The result carries its context: `beta`, `energyName` and the `energy` itself (so that
+ * `totalVariation` and `gridMinima` can use the exact E rather than its grid values).
+ *
  * @throws TypeError when `energy` is not an Energy or an option has the wrong kind.
  * @throws RangeError when beta is not a positive finite number; the axes do not match the
- *   energy's dimension, are empty or reversed, or span more than 1e8 points; E is NaN or -Infinity
+ *   energy's dimension, are empty or reversed, or span more than MAX_GRID_POINTS = 2e7 points; E is NaN or -Infinity
  *   at a grid point; or E = +Infinity everywhere.
  * @example
  * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2);
@@ -45,10 +48,10 @@ export interface GibbsOptions {
 export function gibbsDensity(energy: Energy, options: GibbsOptions): GibbsDensity {
   const fn = "gibbsDensity";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, { beta: undefined as number | undefined, axes: undefined as readonly Axis[] | undefined });
   const beta = checkPositive(fn, "options.beta", opts.beta);
   const grid = checkAxes(fn, "options.axes", opts.axes, e.dimension);
-  return densityFromEnergies(fn, energiesOnGrid(fn, e, grid), beta, grid);
+  return densityFromEnergies(fn, energiesOnGrid(fn, e, grid), beta, grid, e);
 }
 
 /** The log-weights -beta E_i, refusing a +Infinity weight (beta E = -Infinity) with its place. */
@@ -78,7 +81,7 @@ export function logPartitionOf(fn: string, weights: Float64Array, grid: CheckedG
 }
 
 /** The density from energies already on the grid (validated). Shared with temperatureSweep. */
-export function densityFromEnergies(fn: string, energies: Float64Array, beta: number, grid: CheckedGrid): GibbsDensity {
+export function densityFromEnergies(fn: string, energies: Float64Array, beta: number, grid: CheckedGrid, energy: Energy): GibbsDensity {
   const logDensity = logWeights(fn, energies, beta, grid);
   const logZ = logPartitionOf(fn, logDensity, grid);
   const density = new Float64Array(energies.length);
@@ -88,6 +91,8 @@ export function densityFromEnergies(fn: string, energies: Float64Array, beta: nu
   }
   return {
     beta,
+    energyName: energy.name,
+    energy,
     axes: grid.points.map((p) => p.slice()),
     density,
     logDensity,

@@ -8,10 +8,16 @@ export { gibbsDensity } from "./density";
 export type { GibbsOptions } from "./density";
 export { temperatureSweep } from "./sweep";
 export type { TemperatureSweepOptions } from "./sweep";
-// Averages and where the mass sits.
+// Averages, spread and where the mass sits.
 export { gibbsExpectation, gibbsMean } from "./expectation";
 export { gibbsVariance, gibbsCovariance } from "./variance";
 export { massNear, gibbsMode } from "./mass";
 export type { GibbsMode } from "./mass";
+export { halfPeakWidth } from "./halfPeakWidth";
 // Marginals: integrate one axis out of a 2D density.
 export { gibbsMarginal } from "./marginal";
+// Low temperature: the minima on the grid and their curvatures, and Laplace's method.
+export { gridMinima } from "./gridMinima";
+export type { GridMinimum, GridMinimaOptions } from "./gridMinima";
+export { laplaceWeights, laplaceLogPartition, zeroTemperatureShares } from "./laplace";
+export type { LaplaceOptions, MinimumPoint, ZeroTemperatureSharesOptions } from "./laplace";

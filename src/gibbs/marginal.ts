@@ -18,7 +18,8 @@ import { logSumExpUnchecked } from "./logsumexp";
  * - `energies` hold the free energy F(x) = -(1/beta) log integral exp(-beta E(x, y)) dy, so that
  *   p(x) = exp(-beta F(x)) / Z as for any Gibbs density (F = E for an energy that does not depend
  *   on y, up to the constant -(1/beta) log(y range));
- * - `cellVolume` is the spacing dx of the kept axis, so sum_i p_i dx = sum_ij p_ij dx dy = 1.
+ * - `cellVolume` is the spacing dx of the kept axis, so sum_i p_i dx = sum_ij p_ij dx dy = 1;
+ * - `energyName` is that of the 2D density, and there is no `energy` (F is not an Energy).
  * A point where the whole column has p = 0 (log p = -Infinity) gets p = 0 and F = +Infinity.
  * Cost O(grid size); the input is not changed.
  *
@@ -80,6 +81,7 @@ export function gibbsMarginal(density: GibbsDensity, axis: 0 | 1): GibbsDensity 
   }
   return {
     beta,
+    energyName: typeof density.energyName === "string" ? density.energyName : "unnamed energy",
     axes: [kept.slice()],
     density: outDensity,
     logDensity: outLog,

@@ -1,8 +1,8 @@
 /**
  * The log partition function log Z(beta) on a grid.
  */
-import type { Energy } from "../types";
-import { checkOptions, checkPositive } from "../validate";
+import type { Axis, Energy } from "../types";
+import { checkPositive, readOptions } from "../validate";
 import { checkEnergy } from "../energy/checkEnergy";
 import { checkAxes } from "./grid";
 import { energiesOnGrid } from "./energyOnGrid";
@@ -26,7 +26,7 @@ import { logPartitionOf, logWeights, type GibbsOptions } from "./density";
 export function logPartition(energy: Energy, options: GibbsOptions): number {
   const fn = "logPartition";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, { beta: undefined as number | undefined, axes: undefined as readonly Axis[] | undefined });
   const beta = checkPositive(fn, "options.beta", opts.beta);
   const grid = checkAxes(fn, "options.axes", opts.axes, e.dimension);
   return logPartitionOf(fn, logWeights(fn, energiesOnGrid(fn, e, grid), beta, grid), grid);

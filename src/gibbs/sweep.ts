@@ -2,7 +2,7 @@
  * The Gibbs distribution at many temperatures: how the density sharpens as beta grows.
  */
 import type { Axis, Energy, GibbsDensity } from "../types";
-import { checkFiniteArray, checkOptions, checkPositive } from "../validate";
+import { checkFiniteArray, checkMaxWork, checkPositive, checkWork, readOptions } from "../validate";
 import { checkEnergy } from "../energy/checkEnergy";
 import { checkAxes } from "./grid";
 import { energiesOnGrid } from "./energyOnGrid";
@@ -14,6 +14,8 @@ export interface TemperatureSweepOptions {
   betas: readonly number[];
   /** The grid: one axis per variable of the energy. Required. */
   axes: readonly Axis[];
+  /** The work budget: betas x grid points above it is refused at the door. @default 2e8 (WORK_BUDGET) */
+  maxWork?: number;
 }
 
 /**
@@ -26,7 +28,8 @@ export interface TemperatureSweepOptions {
  *
  * @throws TypeError when `energy` is not an Energy or an option has the wrong kind.
  * @throws RangeError when `betas` is empty or holds a value that is not a positive finite number,
- *   or as {@link gibbsDensity}.
+ *   (betas + 1) x grid points is above the work budget (pass `maxWork` to raise it), or as
+ *   {@link gibbsDensity}.
  * @example
  * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2);
  * const sweep = temperatureSweep(well, { betas: [1, 100], axes: [{ min: -2, max: 2, count: 401 }] });
@@ -36,10 +39,15 @@ export interface TemperatureSweepOptions {
 export function temperatureSweep(energy: Energy, options: TemperatureSweepOptions): GibbsDensity[] {
   const fn = "temperatureSweep";
   const e = checkEnergy(fn, "energy", energy);
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, {
+    betas: undefined as readonly number[] | undefined,
+    axes: undefined as readonly Axis[] | undefined,
+    maxWork: undefined as number | undefined,
+  });
   const betas = checkFiniteArray(fn, "options.betas", opts.betas, 1);
   betas.forEach((b, i) => checkPositive(fn, `options.betas[${i}]`, b));
   const grid = checkAxes(fn, "options.axes", opts.axes, e.dimension);
+  checkWork(fn, (betas.length + 1) * grid.size, "(betas + 1) x grid points", checkMaxWork(fn, opts.maxWork));
   const energies = energiesOnGrid(fn, e, grid);
-  return Array.from(betas, (beta) => densityFromEnergies(fn, energies, beta, grid));
+  return Array.from(betas, (beta) => densityFromEnergies(fn, energies, beta, grid, e));
 }

@@ -1,9 +1,10 @@
 /**
  * How many random patterns a Hopfield network can hold: the storage-capacity experiment.
  */
-import { checkInRange, checkInteger, checkOptions, checkSeed, message } from "../validate";
+import { createRandom } from "../sampling/random";
+import { checkInRange, checkInteger, checkMaxWork, checkSeed, checkWork, isArrayLike, message, readOptions } from "../validate";
 import { hebbianMatrix } from "./network";
-import { sampleDistinct, seededUniform } from "./random";
+import { sampleDistinct } from "./random";
 import { computeFields, flipUnit, runAsync, tieTolerance } from "./updates";
 
 /** The critical load of the Hebbian network, alpha_c ~ 0.138 (Amit, Gutfreund & Sompolinsky 1985). */
@@ -26,7 +27,12 @@ export interface CapacityOptions {
   /** A recall counts as a success when the final overlap is at least this. @default 0.95 */
   recallThreshold?: number;
   /** Sweep limit of each recall. @default 100 */
-  maxSweeps?: number;
+  maxIterations?: number;
+  /**
+   * The work budget, in unit updates: the sum over loads of trials x (P + probes x
+   * (maxIterations + 1)) x N. @default 2e8
+   */
+  maxWork?: number;
 }
 
 /** The outcome at one load. */
@@ -45,8 +51,8 @@ export interface CapacityPoint {
   readonly unstableFraction: number;
   /** The signal-to-noise prediction of that fraction: 1/2 erfc(1 / sqrt(2 alpha)). */
   readonly predictedUnstableFraction: number;
-  /** Mean number of sweeps to the fixed point. */
-  readonly meanSweeps: number;
+  /** Mean number of sweeps (iterations) to the fixed point. */
+  readonly meanIterations: number;
   /** Every final overlap (trials x probes), for a histogram. */
   readonly overlaps: number[];
 }
@@ -81,12 +87,13 @@ export interface CapacityResult {
  * Each trial draws its patterns from its own stream of the seed (keyed by P and the trial), so
  * a load's numbers do not depend on the other loads in the list. Cost per trial
  * O(P N^2 / 32 + probes N^2); N = 500 with six loads up to 0.2 and 5 trials takes about half a
- * second on the course machine, N = 1000 about two seconds.
+ * second on the course machine, N = 1000 about two seconds. The work bound, the sum over loads
+ * of trials x (P + probes x (maxIterations + 1)) x N unit updates, must be within the budget.
  *
  * @throws TypeError when an option has the wrong kind or the seed is missing.
  * @throws RangeError when N is not an integer in [2, 5000], loads is empty or has a value
- *   outside (0, 2], trials or probes is not a positive integer, or flipFraction or
- *   recallThreshold is outside [0, 1].
+ *   outside (0, 2], trials, probes or maxIterations is not a positive integer, flipFraction or
+ *   recallThreshold is outside [0, 1], an option is unknown, or the work is above the budget.
  * @example
  * const result = hopfieldCapacity({ N: 200, loads: [0.05, 0.3], trials: 2, seed: 7 });
  * result.points.map((p) => p.recallFraction > 0.5);
@@ -94,37 +101,58 @@ export interface CapacityResult {
  */
 export function hopfieldCapacity(options: CapacityOptions): CapacityResult {
   const fn = "hopfieldCapacity";
-  const opts = checkOptions(fn, "options", options);
   if (options === undefined) throw new TypeError(message(fn, "options", "an options object", options));
+  const opts = readOptions(fn, options, {
+    N: undefined as number | undefined,
+    loads: undefined as readonly number[] | undefined,
+    trials: undefined as number | undefined,
+    seed: undefined as number | string | undefined,
+    flipFraction: 0 as number,
+    probes: 20 as number,
+    recallThreshold: 0.95 as number,
+    maxIterations: 100 as number,
+    maxWork: undefined as number | undefined,
+  });
   const n = checkInteger(fn, "options.N", opts.N, 2, 5000);
-  if (!Array.isArray(opts.loads)) throw new TypeError(message(fn, "options.loads", "an array of loads P/N", opts.loads));
-  if (opts.loads.length === 0) throw new RangeError(message(fn, "options.loads", "a non-empty array of loads P/N", opts.loads));
-  opts.loads.forEach((load, k) => {
+  const loads = opts.loads as unknown;
+  if (!isArrayLike(loads)) throw new TypeError(message(fn, "options.loads", "an array of loads P/N", loads));
+  if (loads.length === 0) throw new RangeError(message(fn, "options.loads", "a non-empty array of loads P/N", loads));
+  const loadList: number[] = [];
+  for (let k = 0; k < loads.length; k++) {
+    const load = loads[k];
     if (typeof load !== "number") throw new TypeError(message(fn, `options.loads[${k}]`, "a number in (0, 2]", load));
     if (!(load > 0 && load <= 2)) throw new RangeError(message(fn, `options.loads[${k}]`, "a number in (0, 2]", load));
-  });
+    loadList.push(load);
+  }
   const trials = checkInteger(fn, "options.trials", opts.trials, 1, 10_000);
   const seed = checkSeed(fn, "options.seed", opts.seed);
-  const flipFraction = checkInRange(fn, "options.flipFraction", opts.flipFraction ?? 0, 0, 1);
-  const probes = checkInteger(fn, "options.probes", opts.probes ?? 20, 1, 100_000);
-  const threshold = checkInRange(fn, "options.recallThreshold", opts.recallThreshold ?? 0.95, 0, 1);
-  const maxSweeps = checkInteger(fn, "options.maxSweeps", opts.maxSweeps ?? 100, 1, 100_000);
+  const flipFraction = checkInRange(fn, "options.flipFraction", opts.flipFraction, 0, 1);
+  const probes = checkInteger(fn, "options.probes", opts.probes, 1, 100_000);
+  const threshold = checkInRange(fn, "options.recallThreshold", opts.recallThreshold, 0, 1);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations, 1, 1e12);
+  const maxWork = checkMaxWork(fn, opts.maxWork);
+  let work = 0;
+  for (const load of loadList) {
+    const P = Math.max(1, Math.round(load * n));
+    work += trials * (P + Math.min(P, probes) * (maxIterations + 1)) * n;
+  }
+  checkWork(fn, work, "sum over loads of trials x (P + probes x (maxIterations + 1)) x N", maxWork);
 
   const flips = Math.round(flipFraction * n);
   const s = new Int8Array(n);
   const h = new Float64Array(n);
   const zeroBiases = new Float64Array(n);
-  const points = opts.loads.map((load): CapacityPoint => {
+  const points = loadList.map((load): CapacityPoint => {
     const P = Math.max(1, Math.round(load * n));
     const cues = Math.min(P, probes);
     const overlaps: number[] = [];
     let recalled = 0;
     let unstable = 0;
-    let sweeps = 0;
+    let iterations = 0;
     for (let t = 0; t < trials; t++) {
       const data = new Int8Array(P * n);
-      const patternStream = seededUniform(seed, `capacity P ${P} trial ${t}`);
-      for (let k = 0; k < data.length; k++) data[k] = patternStream() < 0.5 ? -1 : 1;
+      const patternStream = createRandom(seed, `capacity P ${P} trial ${t}`);
+      for (let k = 0; k < data.length; k++) data[k] = patternStream.next32() < 0.5 ? -1 : 1;
       const w = hebbianMatrix(data, P, n, 1 / n);
       const tol = tieTolerance(w, zeroBiases, n);
       for (let mu = 0; mu < cues; mu++) {
@@ -132,16 +160,16 @@ export function hopfieldCapacity(options: CapacityOptions): CapacityResult {
         s.set(pattern);
         computeFields(w, zeroBiases, n, s, h);
         for (let i = 0; i < n; i++) if (s[i] * h[i] < -tol) unstable++;
-        const uniform = seededUniform(seed, `capacity P ${P} trial ${t} cue ${mu}`);
-        const chosen = sampleDistinct(uniform, n, flips);
+        const random = createRandom(seed, `capacity P ${P} trial ${t} cue ${mu}`);
+        const chosen = sampleDistinct(random, n, flips);
         for (let k = 0; k < chosen.length; k++) flipUnit(w, n, s, h, chosen[k]);
-        const run = runAsync(w, n, s, h, uniform, maxSweeps, tol);
+        const run = runAsync(w, n, s, h, random, maxIterations, tol);
         let m = 0;
         for (let i = 0; i < n; i++) m += pattern[i] * s[i];
         m /= n;
         overlaps.push(m);
         if (m >= threshold) recalled++;
-        sweeps += run.sweeps;
+        iterations += run.iterations;
       }
     }
     const recalls = trials * cues;
@@ -153,7 +181,7 @@ export function hopfieldCapacity(options: CapacityOptions): CapacityResult {
       recallFraction: recalled / recalls,
       unstableFraction: unstable / (recalls * n),
       predictedUnstableFraction: unstableProbability(P / n),
-      meanSweeps: sweeps / recalls,
+      meanIterations: iterations / recalls,
       overlaps,
     };
   });

@@ -1,7 +1,7 @@
 /**
  * Where recall breaks down in a storage-capacity experiment.
  */
-import { checkInRange, checkPositive, message } from "../validate";
+import { checkInRange, checkPositive, message, readOptions } from "../validate";
 import type { CapacityResult } from "./capacity";
 
 /**
@@ -32,26 +32,27 @@ export function loadCrossing(loads: readonly number[], values: readonly number[]
  * Sompolinsky 1985); at finite N the breakdown is smoother and sits a little higher.
  *
  * @param result What `hopfieldCapacity` returned.
- * @param level The recall fraction that marks the breakdown, in (0, 1). @default 0.5
+ * @param options `level`: the recall fraction that marks the breakdown, in (0, 1). @default 0.5
  * @returns The load, or undefined when the recall fraction does not cross `level` downward
  *   within the loads tried (all above it: try larger loads; all below: try smaller ones).
  * @throws TypeError when result is not a capacity result.
  * @throws RangeError when a point's load is not positive, its recall fraction is outside [0, 1],
- *   or level is outside (0, 1).
+ *   level is outside (0, 1), or an option is unknown.
  * @example
  * const point = (effectiveLoad, recallFraction) => ({ effectiveLoad, recallFraction });
  * capacityBreakdown({ points: [point(0.1, 1), point(0.15, 0.8), point(0.2, 0.2)] });
  * // => 0.175
  */
-export function capacityBreakdown(result: CapacityResult, level = 0.5): number | undefined {
+export function capacityBreakdown(result: CapacityResult, options?: { level?: number }): number | undefined {
   const fn = "capacityBreakdown";
+  const { level } = readOptions(fn, options, { level: 0.5 as number });
   const points = (result as { points?: unknown } | null | undefined)?.points;
   if (typeof result !== "object" || result === null || !Array.isArray(points)) {
     throw new TypeError(message(fn, "result", "a capacity result (from hopfieldCapacity) with a points array", result));
   }
   if (points.length === 0) throw new RangeError(message(fn, "result.points", "a non-empty array of capacity points", points));
-  if (typeof level !== "number") throw new TypeError(message(fn, "level", "a number in (0, 1)", level));
-  if (!(level > 0 && level < 1)) throw new RangeError(message(fn, "level", "a number in (0, 1)", level));
+  if (typeof level !== "number") throw new TypeError(message(fn, "options.level", "a number in (0, 1)", level));
+  if (!(level > 0 && level < 1)) throw new RangeError(message(fn, "options.level", "a number in (0, 1)", level));
   const rows = points.map((point: unknown, k) => {
     if (typeof point !== "object" || point === null) throw new TypeError(message(fn, `result.points[${k}]`, "a capacity point { effectiveLoad, recallFraction }", point));
     const p = point as { effectiveLoad?: unknown; recallFraction?: unknown };

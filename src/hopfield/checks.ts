@@ -31,6 +31,14 @@ export function checkSpinVector(fn: string, arg: string, value: unknown, size?: 
   return out;
 }
 
+/**
+ * Refuses calls with more arguments than the function takes (the old positional forms such as
+ * `boltzmannExact(W, b, T)`), with a hint of the new form.
+ */
+export function checkArgumentCount(fn: string, given: number, most: number, form: string): void {
+  if (given > most) throw new TypeError(`${fn}: takes ${form}, got ${given} arguments; the biases belong in the network (hopfieldNetwork(W, { biases })) and the inverse temperature is options.beta`);
+}
+
 /** P patterns of N units each, stored row after row. */
 export interface SpinPatterns {
   readonly count: number;
@@ -92,6 +100,8 @@ export interface Couplings {
   readonly rowAbsSums: Float64Array;
   /** True when W came with diagonal residues (below the tolerance) that were set to zero. */
   readonly diagonalCleared: boolean;
+  /** The network's name (its `name`, or "<kind>, N = <size>" for rows). */
+  readonly name: string;
 }
 
 /** Relative tolerance of the symmetry and zero-diagonal checks. */
@@ -115,7 +125,7 @@ export function rememberLibraryNetwork<T extends HopfieldNetwork>(network: T, ro
   return network;
 }
 
-/** True when `value` is a network object this library built (hebbianWeights, hopfieldNetwork). */
+/** True when `value` is a network object this library built (hebbianWeights, hopfieldNetwork, boltzmannLearn). */
 export function isLibraryNetwork(value: unknown): boolean {
   return typeof value === "object" && value !== null && libraryNetworks.has(value);
 }
@@ -125,55 +135,56 @@ function isNetwork(value: unknown): value is HopfieldNetwork {
 }
 
 /**
- * Reads W (an array of N rows, or a {@link HopfieldNetwork}) and b (optional; for a network,
- * a given b replaces the network's biases). Checks that W is square, finite, symmetric and has
- * a zero diagonal.
+ * Reads a network: a {@link HopfieldNetwork} (weights, biases and name from the object), or W
+ * as an array of N rows (zero biases). Checks that W is square, finite, symmetric and has a
+ * zero diagonal, and that the biases are N finite numbers. `kind` names a network given as
+ * rows (or a hand-made object without a name): "Hopfield network" gives "Hopfield network,
+ * N = 10".
  *
  * - Rows (number[][]) are copied into a fresh typed array (one pass that also checks finiteness
  *   and sums |W_ij| per row), then checked for symmetry in cache-friendly tiles.
  * - A network object made by hand is checked the same way; its weights are used as they are
  *   (never written), unless the diagonal holds rounding residues to clear (then a copy).
- * - A network the library built (hebbianWeights, hopfieldNetwork) was checked when made: only
- *   an O(N) look at its diagonal (still exactly zero?) is done here, and its remembered row sums
- *   are reused. If the diagonal was changed in place, the full checks run instead.
+ * - A network the library built (hebbianWeights, hopfieldNetwork, boltzmannLearn) was checked
+ *   when made: only an O(N) look at its diagonal (still exactly zero?) is done here, and its
+ *   remembered row sums are reused. If the diagonal was changed in place, the full checks run.
  */
-export function readCouplings(
-  fn: string,
-  weightsArg: string,
-  weights: unknown,
-  biases: unknown,
-  biasesArg: string,
-): Couplings {
-  const fromNetwork = isNetwork(weights);
+export function readCouplings(fn: string, arg: string, network: unknown, kind = "Hopfield network"): Couplings {
+  if (network === undefined || network === null) {
+    throw new TypeError(message(fn, arg, "a network (from hopfieldNetwork or hebbianWeights) or a square matrix (an array of rows)", network));
+  }
+  const fromNetwork = isNetwork(network);
   let w: Float64Array;
   let n: number;
-  let rowAbsSums: Float64Array | undefined = fromNetwork ? libraryNetworks.get(weights) : undefined;
+  let rowAbsSums: Float64Array | undefined = fromNetwork ? libraryNetworks.get(network) : undefined;
   let diagonalCleared = false;
-  if (rowAbsSums !== undefined && hasZeroDiagonal((weights as HopfieldNetwork).weights, (weights as HopfieldNetwork).size)) {
+  if (rowAbsSums !== undefined && hasZeroDiagonal((network as HopfieldNetwork).weights, (network as HopfieldNetwork).size)) {
     // Library-made and checked when made; the network object is frozen, so size and weights
     // are the ones that were checked.
-    n = (weights as HopfieldNetwork).size;
-    w = (weights as HopfieldNetwork).weights;
+    n = (network as HopfieldNetwork).size;
+    w = (network as HopfieldNetwork).weights;
   } else {
-    const read = fromNetwork ? readNetworkWeights(fn, weightsArg, weights) : readRowWeights(fn, weightsArg, weights);
+    const read = fromNetwork ? readNetworkWeights(fn, arg, network) : readRowWeights(fn, arg, network);
     n = read.size;
     w = read.weights;
     rowAbsSums = read.rowAbsSums;
-    if (checkSymmetricZeroDiagonal(fn, weightsArg, w, n, read.scale)) {
+    if (checkSymmetricZeroDiagonal(fn, arg, w, n, read.scale)) {
       if (fromNetwork) w = new Float64Array(w);
       for (let i = 0; i < n; i++) w[i * n + i] = 0;
       diagonalCleared = true;
     }
   }
-  let b: Float64Array;
-  if (biases === undefined || biases === null) {
-    b = fromNetwork && (weights as HopfieldNetwork).biases !== undefined
-      ? checkBiases(fn, `${weightsArg}.biases`, (weights as HopfieldNetwork).biases, n)
-      : new Float64Array(n);
-  } else {
-    b = checkBiases(fn, biasesArg, biases, n);
+  const given = fromNetwork ? (network as { biases?: unknown }).biases : undefined;
+  const b = given === undefined || given === null ? new Float64Array(n) : checkBiases(fn, `${arg}.biases`, given, n);
+  // |E(s)| <= sum_i (sum_j |W_ij| / 2 + |b_i|) and |h_i| <= sum_j |W_ij| + |b_i|: keep both finite.
+  let bound = 0;
+  for (let i = 0; i < n; i++) bound += rowAbsSums[i] + Math.abs(b[i]);
+  if (!(bound < Infinity)) {
+    throw new RangeError(plainMessage(fn, arg, "a network whose energies are finite (sum of |W_ij| and |b_i| below 1.8e308)", "a sum that overflows"));
   }
-  return { size: n, weights: w, biases: b, rowAbsSums, diagonalCleared };
+  const label = fromNetwork ? (network as { name?: unknown }).name : undefined;
+  const name = typeof label === "string" && label.length > 0 ? label : `${kind}, N = ${n}`;
+  return { size: n, weights: w, biases: b, rowAbsSums, diagonalCleared, name };
 }
 
 /** W as read at the door: row-major values, with sum_j |W_ij| per row and max |W_ij|. */

@@ -5,7 +5,7 @@
  * Layout: the stored patterns are the ROWS of X here (P rows of d numbers), which is the
  * transpose of the paper's X (patterns as columns). The formulas below are written for rows.
  */
-import { checkFiniteArray, checkInteger, checkNonNegative, checkOptions, checkPositive, message } from "../validate";
+import { checkFiniteArray, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkWork, message, readOptions } from "../validate";
 
 /** Stored patterns after the door checks: P x d, row-major. */
 interface DensePatterns {
@@ -144,41 +144,52 @@ export function denseHopfieldEnergy(patterns: readonly (readonly number[])[], st
 
 /** Options of {@link denseHopfieldIterate}. */
 export interface DenseIterateOptions {
-  /** Inverse temperature, > 0. */
+  /** Inverse temperature, > 0. Required. */
   beta: number;
   /** At most this many updates. @default 20 */
-  maxSteps?: number;
+  maxIterations?: number;
   /** Stop when no coordinate moves by more than this in one update. @default 1e-12 */
   tolerance?: number;
+  /** The work budget, in pattern-coordinate products: maxIterations x P x d. @default 2e8 */
+  maxWork?: number;
 }
 
 /** The trajectory of {@link denseHopfieldIterate}. */
 export interface DenseIterateResult {
   readonly beta: number;
-  /** xi_0 (the query), xi_1, ... */
-  readonly states: number[][];
+  /** xi_0 (the query), xi_1, ...: path[t] is the state after t updates. */
+  readonly path: number[][];
+  /** The update count of each state: 0, 1, 2, ... */
+  readonly times: number[];
   /** E(xi_t) for each state. */
   readonly energies: number[];
   /** softmax(beta X xi_t) for each state but the last: which patterns the update mixed. */
   readonly attention: number[][];
   readonly final: number[];
+  readonly finalEnergy: number;
   /** Updates made. */
-  readonly steps: number;
+  readonly iterations: number;
   /** True when the last update moved no coordinate by more than the tolerance. */
   readonly converged: boolean;
+  /** "converged", or "max-iterations" when the limit was reached first. */
+  readonly reason: "converged" | "max-iterations";
 }
 
 /**
  * Repeats {@link denseHopfieldUpdate} from a query until the state stops moving, recording the
  * states, their energies and the attention weights of each step. The energy never rises: the
- * update is a step of the concave-convex procedure on E (Ramsauer et al. 2020, sec. 2).
+ * update is a step of the concave-convex procedure on E (Ramsauer et al. 2020, sec. 2). Cost
+ * O(P d) per update; maxIterations x P x d must be within the work budget.
  *
- * @throws TypeError / RangeError as {@link denseHopfieldUpdate}, and when maxSteps is not a
- *   positive integer or tolerance is negative.
+ * @throws TypeError / RangeError as {@link denseHopfieldUpdate}, and when maxIterations is not a
+ *   positive integer, tolerance is negative, an option is unknown, or the work is above the
+ *   budget.
  * @example
  * const run = denseHopfieldIterate([[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], { beta: 50 });
  * run.attention[0][0]; // all the weight on the first pattern after one step
  * // => 1 (to about 1e-15)
+ * [run.reason, run.iterations]; // the second update no longer moves it
+ * // => ["converged", 2]
  */
 export function denseHopfieldIterate(
   patterns: readonly (readonly number[])[],
@@ -186,32 +197,51 @@ export function denseHopfieldIterate(
   options: DenseIterateOptions,
 ): DenseIterateResult {
   const fn = "denseHopfieldIterate";
-  const opts = checkOptions(fn, "options", options);
+  if (options === undefined) throw new TypeError(message(fn, "options", "an options object such as { beta: 1 }", options));
+  const opts = readOptions(fn, options, {
+    beta: undefined as number | undefined,
+    maxIterations: 20 as number,
+    tolerance: 1e-12 as number,
+    maxWork: undefined as number | undefined,
+  });
+  const beta = checkPositive(fn, "options.beta", opts.beta);
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations, 1, 1e12);
+  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance);
+  const maxWork = checkMaxWork(fn, opts.maxWork);
   const x = checkDensePatterns(fn, patterns);
   let xi = checkState(fn, state, x.dimension);
-  const beta = checkPositive(fn, "options.beta", opts.beta);
-  const maxSteps = checkInteger(fn, "options.maxSteps", opts.maxSteps ?? 20, 1, 1_000_000);
-  const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance ?? 1e-12);
-  const states = [Array.from(xi)];
+  checkWork(fn, maxIterations * x.count * x.dimension, "maxIterations x P x d", maxWork);
+  const path = [Array.from(xi)];
   const energies = [energyOf(x, xi, beta)];
   const weights: number[][] = [];
   const p = new Float64Array(x.count);
-  let steps = 0;
+  let iterations = 0;
   let converged = false;
-  while (steps < maxSteps) {
+  while (iterations < maxIterations) {
     attention(x, xi, beta, p);
     const next = mix(x, p, new Float64Array(x.dimension));
     let moved = 0;
     for (let k = 0; k < next.length; k++) moved = Math.max(moved, Math.abs(next[k] - xi[k]));
     xi = next;
-    steps++;
+    iterations++;
     weights.push(Array.from(p));
-    states.push(Array.from(xi));
+    path.push(Array.from(xi));
     energies.push(energyOf(x, xi, beta));
     if (moved <= tolerance) {
       converged = true;
       break;
     }
   }
-  return { beta, states, energies, attention: weights, final: Array.from(xi), steps, converged };
+  return {
+    beta,
+    path,
+    times: path.map((_, t) => t),
+    energies,
+    attention: weights,
+    final: Array.from(xi),
+    finalEnergy: energies[energies.length - 1],
+    iterations,
+    converged,
+    reason: converged ? "converged" : "max-iterations",
+  };
 }

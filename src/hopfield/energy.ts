@@ -7,36 +7,28 @@ import type { HopfieldNetwork } from "./network";
 import { computeFields, energyFromFields } from "./updates";
 
 /**
- * E(s) = -1/2 s^T W s - b^T s = -sum_{i<j} W_ij s_i s_j - sum_i b_i s_i (Hopfield 1982, eq. 7).
+ * E(s) = -1/2 s^T W s - b^T s = -sum_{i<j} W_ij s_i s_j - sum_i b_i s_i (Hopfield 1982, eq. 7),
+ * with W and b from the network (W given as rows has zero biases). It is also the energy of the
+ * Boltzmann machine here. Cost O(N^2).
  *
- * Call it as `hopfieldEnergy(network, s)` or `hopfieldEnergy(W, b, s)` with W as rows and b
- * optional (undefined means zero biases). It is also the energy of the Boltzmann machine here.
- * Cost O(N^2).
- *
- * @throws TypeError when an argument has the wrong kind.
- * @throws RangeError when W is not square, symmetric with a zero diagonal, b is not N finite
- *   numbers, or s is not N values +-1.
+ * @param network A {@link HopfieldNetwork}, or W as N rows of N numbers (zero biases).
+ * @param s A state: N values +1 or -1.
+ * @throws TypeError when an argument has the wrong kind, or a third argument is given (biases
+ *   belong in the network: `hopfieldNetwork(W, { biases })`).
+ * @throws RangeError when W is not square, symmetric with a zero diagonal, the network's biases
+ *   are not N finite numbers, or s is not N values +-1.
  * @example
- * hopfieldEnergy([[0, 1], [1, 0]], [0.5, 0], [1, 1]); // -1/2 (1 + 1) - 0.5
+ * const net = hopfieldNetwork([[0, 1], [1, 0]], { biases: [0.5, 0] });
+ * hopfieldEnergy(net, [1, 1]); // -1/2 (1 + 1) - 0.5
  * // => -1.5
  */
-export function hopfieldEnergy(network: HopfieldNetwork | readonly (readonly number[])[], state: readonly number[]): number;
-export function hopfieldEnergy(
-  weights: HopfieldNetwork | readonly (readonly number[])[],
-  biases: readonly number[] | undefined,
-  state: readonly number[],
-): number;
-export function hopfieldEnergy(
-  weights: HopfieldNetwork | readonly (readonly number[])[],
-  biasesOrState: readonly number[] | undefined,
-  maybeState?: readonly number[],
-): number {
+export function hopfieldEnergy(network: HopfieldNetwork | readonly (readonly number[])[], s: readonly number[]): number {
   const fn = "hopfieldEnergy";
-  const threeArguments = arguments.length >= 3;
-  const biases = threeArguments ? biasesOrState : undefined;
-  const state = threeArguments ? maybeState : biasesOrState;
-  const { size: n, weights: w, biases: b } = readCouplings(fn, threeArguments ? "W" : "network", weights, biases, "b");
-  if (state === undefined) throw new TypeError(message(fn, "s", `an array of ${n} values +1 or -1`, state));
-  const s = checkSpinVector(fn, "s", state, n);
-  return energyFromFields(s, computeFields(w, b, n, s, new Float64Array(n)), b, n);
+  if (arguments.length > 2) {
+    throw new TypeError(`${fn}: takes (network, s), got ${arguments.length} arguments; put the biases in the network: hopfieldEnergy(hopfieldNetwork(W, { biases }), s)`);
+  }
+  const { size: n, weights: w, biases: b } = readCouplings(fn, "network", network);
+  if (s === undefined) throw new TypeError(message(fn, "s", `an array of ${n} values +1 or -1`, s));
+  const spins = checkSpinVector(fn, "s", s, n);
+  return energyFromFields(spins, computeFields(w, b, n, spins, new Float64Array(n)), b, n);
 }

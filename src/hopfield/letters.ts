@@ -2,7 +2,7 @@
  * Letters as +-1 patterns, for the notebooks' picture memories: a small 7 x 7 bitmap font of
  * the capital letters A to Z, drawn for this course.
  */
-import { checkInteger, checkOptions, message } from "../validate";
+import { checkInteger, message, readOptions } from "../validate";
 
 /** Width and height of a glyph of the built-in font, in pixels. */
 export const LETTER_FONT_SIZE = 7;
@@ -68,8 +68,8 @@ export interface LetterPatterns {
  *
  * @param letters A string ("HELLO") or an array of one-letter strings (["H", "E"]); capitals A-Z.
  * @throws TypeError when `letters` is neither a string nor an array of strings.
- * @throws RangeError when it is empty, holds a character outside A-Z, or scale is not an integer
- *   in [1, 8].
+ * @throws RangeError when it is empty or longer than 1,000 letters, holds a character outside
+ *   A-Z, scale is not an integer in [1, 8], or an option is unknown.
  * @example
  * const { width, height, patterns } = letterPatterns("TL");
  * [width, height, patterns[0].slice(0, 7)]; // the top bar of the T
@@ -77,8 +77,11 @@ export interface LetterPatterns {
  */
 export function letterPatterns(letters: string | readonly string[], options?: LetterOptions): LetterPatterns {
   const fn = "letterPatterns";
-  const opts = checkOptions(fn, "options", options);
-  const scale = checkInteger(fn, "options.scale", opts.scale ?? 1, 1, 8);
+  const opts = readOptions(fn, options, { scale: 1 as number });
+  const scale = checkInteger(fn, "options.scale", opts.scale, 1, 8);
+  if ((typeof letters === "string" || Array.isArray(letters)) && letters.length > 1000) {
+    throw new RangeError(message(fn, "letters", "at most 1000 letters", letters) + ` (${letters.length} letters)`);
+  }
   let list: string[];
   if (typeof letters === "string") list = Array.from(letters);
   else if (Array.isArray(letters)) list = [...letters];

@@ -2,15 +2,16 @@
  * The Hopfield network as data: N units with values +1 or -1, symmetric weights W with a zero
  * diagonal, and biases b. The same object describes a fully visible Boltzmann machine.
  */
-import { checkBoolean, checkOptions } from "../validate";
+import { checkBoolean, message, readOptions } from "../validate";
 import { absoluteRowSums, checkBiases, checkSpinPatterns, readCouplings, rememberLibraryNetwork } from "./checks";
 
 /**
- * N units with symmetric weights (zero diagonal) and biases.
+ * N units with symmetric weights (zero diagonal), biases and a name.
  *
  * `weights` is row-major: W_ij is `weights[i * size + j]`. Make one with {@link hebbianWeights}
- * or {@link hopfieldNetwork}; every function that takes a network also accepts the weights as an
- * array of rows (number[][]).
+ * or {@link hopfieldNetwork} (or learn one with `boltzmannLearn`); every function that takes a
+ * network also accepts the weights as an array of rows (number[][]), with zero biases. The
+ * biases always come from the network: no function takes them as a separate argument.
  *
  * A network made by those two functions is checked once, when made (W finite, symmetric, zero
  * diagonal), then frozen and remembered: recall, energy and the Boltzmann functions trust it and
@@ -29,6 +30,11 @@ export interface HopfieldNetwork {
   readonly weights: Float64Array;
   /** b, length N (zeros when the network has no biases). */
   readonly biases: Float64Array;
+  /**
+   * A readable name, such as "Hopfield network, N = 49, P = 4": results made from the network
+   * carry it as their `energyName`, so figures can tell runs of different networks apart.
+   */
+  readonly name: string;
   /** P, the number of patterns stored by the Hebbian rule (absent for hand-made networks). */
   readonly patternCount?: number;
 }
@@ -39,6 +45,26 @@ export interface HebbianOptions {
   normalize?: boolean;
   /** Biases b, one per unit. @default all zero */
   biases?: readonly number[];
+  /** The network's name. @default "Hopfield network, N = <N>, P = <P>" */
+  name?: string;
+}
+
+/** Options of {@link hopfieldNetwork}. */
+export interface NetworkOptions {
+  /** Biases b, one per unit. @default the given network's biases, or all zero for rows */
+  biases?: readonly number[];
+  /** The network's name. @default the given network's name, or "Hopfield network, N = <N>" */
+  name?: string;
+}
+
+/** W holds N^2 numbers: at most 10,000 units (800 MB of weights). */
+export const MAX_NETWORK_UNITS = 10_000;
+
+/** A name option: a non-empty string, or undefined for the default. */
+export function checkName(fn: string, arg: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value.length === 0) throw new TypeError(message(fn, arg, "a non-empty string", value));
+  return value;
 }
 
 /**
@@ -52,7 +78,7 @@ export interface HebbianOptions {
  * @param patterns P patterns, each an array of N values +1 or -1.
  * @throws TypeError when `patterns` is not an array of arrays, or an option has the wrong kind.
  * @throws RangeError when the list is empty, the patterns disagree in length, a value is not
- *   +1 or -1, or the biases are not N finite numbers.
+ *   +1 or -1, N is above 10,000, the biases are not N finite numbers, or an option is unknown.
  * @example
  * const net = hebbianWeights([[1, -1, 1], [1, 1, -1]]);
  * net.weights[0 * 3 + 1]; // (1*-1 + 1*1) / 3
@@ -62,15 +88,17 @@ export interface HebbianOptions {
  */
 export function hebbianWeights(patterns: readonly (readonly number[])[], options?: HebbianOptions): HopfieldNetwork {
   const fn = "hebbianWeights";
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, { normalize: true as boolean, biases: undefined as readonly number[] | undefined, name: undefined as string | undefined });
   const list = checkSpinPatterns(fn, "patterns", patterns);
-  const normalize = opts.normalize === undefined ? true : checkBoolean(fn, "options.normalize", opts.normalize);
+  const normalize = checkBoolean(fn, "options.normalize", opts.normalize);
   const n = list.size;
+  checkNetworkSize(fn, "patterns[0]", n);
   const biases = opts.biases === undefined ? new Float64Array(n) : checkBiases(fn, "options.biases", opts.biases, n);
+  const name = checkName(fn, "options.name", opts.name) ?? `Hopfield network, N = ${n}, P = ${list.count}`;
   const rowAbsSums = new Float64Array(n);
   const weights = hebbianMatrix(list.data, list.count, n, normalize ? 1 / n : 1, rowAbsSums);
   // Hebb's rule gives finite, symmetric weights with an exact zero diagonal: nothing to re-check.
-  return rememberLibraryNetwork({ size: n, weights, biases, patternCount: list.count }, rowAbsSums);
+  return rememberLibraryNetwork({ size: n, weights, biases, name, patternCount: list.count }, rowAbsSums);
 }
 
 /**
@@ -127,23 +155,30 @@ function popcount32(x: number): number {
 
 /**
  * Makes a network from weights you choose: W as an array of N rows of N numbers (symmetric,
- * zero diagonal), and optional biases b.
+ * zero diagonal), with optional biases b and a name in the options.
  *
  * The energy E(s) = -1/2 s^T W s - b^T s decreases under asynchronous updates only when W is
  * symmetric with a zero (or non-negative) diagonal; this library asks for a zero diagonal, which
  * for +-1 units loses nothing (the diagonal only adds the constant -1/2 sum_i W_ii).
  *
- * @throws TypeError when `weights` is not an array of arrays of numbers.
+ * @throws TypeError when `weights` is not an array of arrays of numbers, or an option has the
+ *   wrong kind.
  * @throws RangeError when W is not square, not symmetric (to 1e-12 relative), has a non-zero
- *   diagonal entry or a non-finite entry, or b is not N finite numbers.
+ *   diagonal entry or a non-finite entry, N is above 10,000, b is not N finite numbers, or an
+ *   option is unknown.
  * @example
- * const net = hopfieldNetwork([[0, 1], [1, 0]], [0.5, 0]);
- * net.size;
- * // => 2
+ * const net = hopfieldNetwork([[0, 1], [1, 0]], { biases: [0.5, 0] });
+ * [net.size, net.name];
+ * // => [2, "Hopfield network, N = 2"]
  */
-export function hopfieldNetwork(weights: readonly (readonly number[])[], biases?: readonly number[]): HopfieldNetwork {
-  const couplings = readCouplings("hopfieldNetwork", "weights", weights, biases, "biases");
+export function hopfieldNetwork(weights: HopfieldNetwork | readonly (readonly number[])[], options?: NetworkOptions): HopfieldNetwork {
+  const fn = "hopfieldNetwork";
+  const opts = readOptions(fn, options, { biases: undefined as readonly number[] | undefined, name: undefined as string | undefined });
+  if (Array.isArray(weights)) checkNetworkSize(fn, "weights", weights.length);
+  const couplings = readCouplings(fn, "weights", weights);
   const { size: n, weights: w } = couplings;
+  const biases = opts.biases === undefined ? couplings.biases : checkBiases(fn, "options.biases", opts.biases, n);
+  const name = checkName(fn, "options.name", opts.name) ?? couplings.name;
   // Checked here, once. The row sums are kept for the tie tolerance of later recalls; they are
   // summed again only when diagonal residues were cleared (so they describe W as stored).
   let rowAbsSums = couplings.rowAbsSums;
@@ -152,5 +187,13 @@ export function hopfieldNetwork(weights: readonly (readonly number[])[], biases?
   // instead was read in place: copy its array, so later changes to it cannot reach this one.
   const given = (weights as { weights?: unknown }).weights;
   const owned = given === w ? new Float64Array(w) : w;
-  return rememberLibraryNetwork({ size: n, weights: owned, biases: couplings.biases }, rowAbsSums);
+  // checkBiases copies, so the biases are the new network's own array too.
+  return rememberLibraryNetwork({ size: n, weights: owned, biases, name }, rowAbsSums);
+}
+
+/** Refuses more than MAX_NETWORK_UNITS units (W would hold N^2 numbers). */
+function checkNetworkSize(fn: string, arg: string, n: number): void {
+  if (n > MAX_NETWORK_UNITS) {
+    throw new RangeError(`${fn}: ${arg} must have at most ${MAX_NETWORK_UNITS} units (W holds N^2 numbers), got ${n} units`);
+  }
 }

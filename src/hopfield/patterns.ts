@@ -2,9 +2,10 @@
  * Patterns of +-1 units: random ones, noisy and partial copies, and the overlap that measures
  * how close two states are.
  */
-import { checkFiniteArray, checkInRange, checkInteger, checkOptions, checkSeed, message } from "../validate";
+import { createRandom } from "../sampling/random";
+import { checkFiniteArray, checkInRange, checkInteger, checkMaxWork, checkSeed, checkWork, message, readOptions } from "../validate";
 import { checkSpinVector } from "./checks";
-import { randomSpin, sampleDistinct, seededUniform } from "./random";
+import { randomSpin, sampleDistinct } from "./random";
 
 /**
  * The overlap m = (1/N) sum_i a_i b_i of two states of N units (Amit, Gutfreund & Sompolinsky
@@ -29,28 +30,41 @@ export function overlap(a: readonly number[], b: readonly number[]): number {
   return sum / x.length;
 }
 
+/** Options of {@link randomPatterns}. */
+export interface RandomPatternsOptions {
+  /** The seed of every value. Required. */
+  seed: number | string;
+  /** The work budget, in values drawn (count x size). @default 2e8 */
+  maxWork?: number;
+}
+
 /**
- * P random patterns of N units, each value +1 or -1 with probability 1/2, independently: the
- * "random memories" of the capacity analysis. Pattern mu is drawn from its own stream of the
- * seed, so the first patterns do not change when P grows.
+ * `count` random patterns of `size` units, each value +1 or -1 with probability 1/2,
+ * independently: the "random memories" of the capacity analysis. Pattern mu is drawn from its
+ * own stream of the seed, createRandom(seed, "pattern mu"), so the first patterns do not change
+ * when the count grows.
  *
- * @throws RangeError when P or N is not a positive integer.
+ * @throws RangeError when count is not an integer in [1, 10^6] or size a positive integer, an
+ *   option is unknown, or count x size is above the work budget.
  * @throws TypeError when the seed is not a finite number or a non-empty string.
  * @example
- * const patterns = randomPatterns(3, 100, 42);
+ * const patterns = randomPatterns(3, 100, { seed: 42 });
  * [patterns.length, patterns[0].length];
  * // => [3, 100]
  */
-export function randomPatterns(P: number, N: number, seed: number | string): number[][] {
+export function randomPatterns(count: number, size: number, options: RandomPatternsOptions): number[][] {
   const fn = "randomPatterns";
-  checkInteger(fn, "P", P, 1, 1_000_000);
-  checkInteger(fn, "N", N, 1, 1_000_000);
-  checkSeed(fn, "seed", seed);
+  checkInteger(fn, "count", count, 1, 1_000_000);
+  checkInteger(fn, "size", size, 1, 1e12);
+  if (options === undefined) throw new TypeError(message(fn, "options", "an options object such as { seed: 1 }", options));
+  const opts = readOptions(fn, options, { seed: undefined as number | string | undefined, maxWork: undefined as number | undefined });
+  const seed = checkSeed(fn, "options.seed", opts.seed);
+  checkWork(fn, count * size, "count x size", checkMaxWork(fn, opts.maxWork));
   const patterns: number[][] = [];
-  for (let mu = 0; mu < P; mu++) {
-    const uniform = seededUniform(seed, `pattern ${mu}`);
-    const p = new Array<number>(N);
-    for (let i = 0; i < N; i++) p[i] = randomSpin(uniform);
+  for (let mu = 0; mu < count; mu++) {
+    const random = createRandom(seed, `pattern ${mu}`);
+    const p = new Array<number>(size);
+    for (let i = 0; i < size; i++) p[i] = randomSpin(random);
     patterns.push(p);
   }
   return patterns;
@@ -80,12 +94,17 @@ export interface CorruptOptions {
  */
 export function corruptPattern(pattern: readonly number[], options: CorruptOptions): number[] {
   const fn = "corruptPattern";
-  const opts = checkOptions(fn, "options", options);
+  if (options === undefined) throw new TypeError(message(fn, "options", "an options object such as { flips: 3, seed: 1 }", options));
+  const opts = readOptions(fn, options, {
+    flipFraction: undefined as number | undefined,
+    flips: undefined as number | undefined,
+    seed: undefined as number | string | undefined,
+  });
   const s = checkSpinVector(fn, "pattern", pattern);
   const n = s.length;
   const count = flipCount(fn, opts.flipFraction, opts.flips, n);
   const seed = checkSeed(fn, "options.seed", opts.seed);
-  const chosen = sampleDistinct(seededUniform(seed, "corrupt"), n, count);
+  const chosen = sampleDistinct(createRandom(seed, "corrupt"), n, count);
   for (let k = 0; k < chosen.length; k++) s[chosen[k]] = -s[chosen[k]];
   return Array.from(s);
 }
@@ -133,10 +152,16 @@ export interface PartialOptions {
  */
 export function partialPattern(pattern: readonly number[], options: PartialOptions): number[] {
   const fn = "partialPattern";
-  const opts = checkOptions(fn, "options", options);
+  if (options === undefined) throw new TypeError(message(fn, "options", "an options object such as { keepFraction: 0.5, seed: 1 }", options));
+  const opts = readOptions(fn, options, {
+    keepFraction: undefined as number | undefined,
+    mask: undefined as readonly (boolean | number)[] | undefined,
+    fill: "random" as "random" | 1 | -1,
+    seed: undefined as number | string | undefined,
+  });
   const s = checkSpinVector(fn, "pattern", pattern);
   const n = s.length;
-  const fill = opts.fill ?? "random";
+  const fill = opts.fill;
   if (fill !== "random" && fill !== 1 && fill !== -1) {
     throw new RangeError(message(fn, "options.fill", '"random", 1 or -1', fill));
   }
@@ -162,14 +187,14 @@ export function partialPattern(pattern: readonly number[], options: PartialOptio
     }
   } else {
     const keep = Math.round(checkInRange(fn, "options.keepFraction", opts.keepFraction, 0, 1) * n);
-    const chosen = sampleDistinct(seededUniform(seed!, "keep"), n, keep);
+    const chosen = sampleDistinct(createRandom(seed!, "keep"), n, keep);
     for (let k = 0; k < chosen.length; k++) known[chosen[k]] = 1;
   }
-  const uniform = fill === "random" ? seededUniform(seed!, "fill") : undefined;
+  const random = fill === "random" ? createRandom(seed!, "fill") : undefined;
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     // The fill stream advances for every unit, so unit i's fill does not depend on the mask.
-    const filler = uniform === undefined ? (fill as number) : randomSpin(uniform);
+    const filler = random === undefined ? (fill as number) : randomSpin(random);
     out[i] = known[i] === 1 ? s[i] : filler;
   }
   return out;

@@ -2,10 +2,11 @@
  * Recall in a Hopfield network: start from a cue and let the units follow their local fields
  * until nothing changes.
  */
-import { checkInteger, checkOptions, checkSeed, message } from "../validate";
+import { createRandom } from "../sampling/random";
+import { MAX_STORED_NUMBERS } from "../sampling/samplerRun";
+import { checkInteger, checkMaxWork, checkSeed, checkWork, message, readOptions } from "../validate";
 import { checkSpinPatterns, checkSpinVector, readCouplings, type SpinPatterns } from "./checks";
 import type { HopfieldNetwork } from "./network";
-import { seededUniform } from "./random";
 import { computeFields, energyFromFields, runAsync, runSync, tieToleranceFromRows } from "./updates";
 
 /** Options of {@link hopfieldRecall}. */
@@ -18,33 +19,36 @@ export interface HopfieldRecallOptions {
   mode?: "async" | "sync";
   /** Seed of the update order (required in async mode, ignored in sync mode). */
   seed?: number | string;
-  /** At most this many sweeps (async) or parallel steps (sync). @default 100 */
-  maxSweeps?: number;
+  /** At most this many iterations: sweeps (async) or parallel steps (sync). @default 100 */
+  maxIterations?: number;
   /** Patterns whose overlaps with each recorded state are reported (usually the stored ones). */
   patterns?: readonly (readonly number[])[];
   /**
-   * What to record: "sweep" = the state after every sweep (or sync step); "flip" = after every
-   * `recordEvery`-th flip (async only: for animations); "ends" = the start and the end only.
+   * What to record: "sweep" = the state after every iteration (sweep or sync step); "flip" =
+   * after every `recordEvery`-th flip (async only: for animations); "ends" = the start and the
+   * end only.
    * @default "sweep"
    */
   record?: "sweep" | "flip" | "ends";
   /** With record "flip": keep every k-th flip. @default 1 */
   recordEvery?: number;
-  /** Biases b replacing the network's (or zeros when W is given as rows). */
-  biases?: readonly number[];
+  /** The work budget, in unit updates: N x (maxIterations + 1). @default 2e8 */
+  maxWork?: number;
 }
 
-/** Why a recall stopped. */
-export type HopfieldStopReason = "fixed-point" | "cycle" | "max-sweeps";
+/** Why a recall stopped: at a fixed point, in a 2-cycle (sync only), or at maxIterations. */
+export type HopfieldStopReason = "converged" | "cycle" | "max-iterations";
 
 /** The result of {@link hopfieldRecall}. */
 export interface HopfieldRecallResult {
   readonly mode: "async" | "sync";
   /** The seed of the update order (async), undefined in sync mode. */
   readonly seed: number | string | undefined;
-  /** Recorded states; states[0] is the start and the last one is the final state. */
-  readonly states: number[][];
-  /** Time of each recorded state in sweeps (fractions of a sweep when recording flips). */
+  /** The network's name (such as "Hopfield network, N = 49, P = 4"). */
+  readonly energyName: string;
+  /** Recorded states; path[0] is the cue and the last one is the final state. */
+  readonly path: number[][];
+  /** Time of each recorded state in iterations (fractions of a sweep when recording flips). */
   readonly times: number[];
   /** E(s) = -1/2 s^T W s - b^T s of each recorded state. */
   readonly energies: number[];
@@ -57,82 +61,104 @@ export interface HopfieldRecallResult {
   /** True when the final state is a fixed point: no unit wants to change. */
   readonly converged: boolean;
   readonly reason: HopfieldStopReason;
-  /** Sweeps (async) or parallel steps (sync) run, the final check included. */
-  readonly sweeps: number;
+  /** Iterations run, sweeps (async) or parallel steps (sync), the final check included. */
+  readonly iterations: number;
   /** Single-unit changes in total. */
   readonly flips: number;
 }
 
 /**
- * Runs Hopfield dynamics from `start`: each update sets s_i <- sign(h_i) with the local field
- * h_i = sum_j W_ij s_j + b_i; a tie (h_i = 0, to 1e-9 of the largest row sum of |W| plus |b|)
- * keeps s_i.
+ * Runs Hopfield dynamics from the cue: each update sets s_i <- sign(h_i) with the local field
+ * h_i = sum_j W_ij s_j + b_i (W and b from the network); a tie (h_i = 0, to 1e-9 of the largest
+ * row sum of |W| plus |b|) keeps s_i.
  *
  * Async mode (Hopfield 1982) updates one unit at a time, every unit once per sweep in a random
  * order drawn from the seed. A flip changes the energy by dE = -(s_i' - s_i) h_i < 0, so E never
- * rises and the run ends at a fixed point (a sweep without flips). Sync mode updates all units at
- * once from the same fields; it ends in a fixed point or a 2-cycle. Fields are updated
+ * rises and the run ends at a fixed point (a sweep without flips: reason "converged"). Sync mode
+ * updates all units at once from the same fields; it ends in a fixed point ("converged") or a
+ * 2-cycle ("cycle"). Either stops at `maxIterations` ("max-iterations"). Fields are updated
  * incrementally, O(N) per flip, after one O(N^2) start. A network from {@link hebbianWeights}
  * or {@link hopfieldNetwork} was checked when made, so the door costs O(N) here; W given as
  * rows (or a network object made by hand) is checked in full (finite, symmetric, zero
- * diagonal), another O(N^2), about 1.5 ms at N = 1000.
+ * diagonal), another O(N^2), about 1.5 ms at N = 1000. The work bound N x (maxIterations + 1)
+ * must be within the budget, and the recorded states within 1e8 numbers (record "ends", or a
+ * larger `recordEvery`).
  *
- * @param network A {@link HopfieldNetwork}, or W as N rows of N numbers (symmetric, zero diagonal).
- * @param start The cue: N values +1 or -1 (not modified).
+ * @param network A {@link HopfieldNetwork}, or W as N rows of N numbers (zero biases).
+ * @param cue The start: N values +1 or -1 (not modified).
  * @throws TypeError when an argument has the wrong kind, or async mode has no seed.
- * @throws RangeError when W is not square, symmetric with a zero diagonal; the start or a pattern
- *   is not N values +-1; maxSweeps or recordEvery is not a positive integer; or record "flip" is
- *   asked in sync mode.
+ * @throws RangeError when W is not square, symmetric with a zero diagonal; the cue or a pattern
+ *   is not N values +-1; maxIterations or recordEvery is not a positive integer; record "flip"
+ *   is asked in sync mode; an option is unknown; or the work or the record is above its limit.
  * @example
  * const memory = [1, -1, 1, -1, 1, -1, 1, -1];
  * const net = hebbianWeights([memory]);
  * const cue = [-1, -1, 1, -1, 1, -1, 1, 1]; // two units wrong
  * const run = hopfieldRecall(net, cue, { seed: 1, patterns: [memory] });
  * [run.reason, run.finalOverlaps[0]];
- * // => ["fixed-point", 1]
+ * // => ["converged", 1]
  */
 export function hopfieldRecall(
   network: HopfieldNetwork | readonly (readonly number[])[],
-  start: readonly number[],
+  cue: readonly number[],
   options?: HopfieldRecallOptions,
 ): HopfieldRecallResult {
   const fn = "hopfieldRecall";
-  const opts = checkOptions(fn, "options", options);
-  const couplings = readCouplings(fn, "network", network, opts.biases, "options.biases");
-  const n = couplings.size;
-  const s = checkSpinVector(fn, "start", start, n);
-  const mode = opts.mode ?? "async";
+  const opts = readOptions(fn, options, {
+    mode: "async" as "async" | "sync",
+    seed: undefined as number | string | undefined,
+    maxIterations: 100 as number,
+    patterns: undefined as readonly (readonly number[])[] | undefined,
+    record: "sweep" as "sweep" | "flip" | "ends",
+    recordEvery: 1 as number,
+    maxWork: undefined as number | undefined,
+  });
+  const mode = opts.mode;
   if (mode !== "async" && mode !== "sync") throw new RangeError(message(fn, "options.mode", '"async" or "sync"', mode));
   const seed = mode === "async" ? checkSeed(fn, "options.seed", opts.seed) : undefined;
-  const maxSweeps = checkInteger(fn, "options.maxSweeps", opts.maxSweeps ?? 100, 1, 1_000_000);
-  const record = opts.record ?? "sweep";
+  const maxIterations = checkInteger(fn, "options.maxIterations", opts.maxIterations, 1, 1e12);
+  const record = opts.record;
   if (record !== "sweep" && record !== "flip" && record !== "ends") {
     throw new RangeError(message(fn, "options.record", '"sweep", "flip" or "ends"', record));
   }
   if (record === "flip" && mode === "sync") {
     throw new RangeError(message(fn, "options.record", '"sweep" or "ends" in sync mode', record));
   }
-  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery ?? 1, 1, 1_000_000_000);
+  const recordEvery = checkInteger(fn, "options.recordEvery", opts.recordEvery, 1, 1e12);
+  const maxWork = checkMaxWork(fn, opts.maxWork);
+  const couplings = readCouplings(fn, "network", network);
+  const n = couplings.size;
+  const s = checkSpinVector(fn, "cue", cue, n);
   const patterns: SpinPatterns | undefined =
     opts.patterns === undefined ? undefined : checkSpinPatterns(fn, "options.patterns", opts.patterns, n);
+  checkWork(fn, n * (maxIterations + 1), "N x (maxIterations + 1)", maxWork);
 
   const { weights: w, biases: b } = couplings;
   const h = computeFields(w, b, n, s, new Float64Array(n));
   const tol = tieToleranceFromRows(couplings.rowAbsSums, b);
 
-  const states: number[][] = [];
+  const path: number[][] = [];
   const times: number[] = [];
   const energies: number[] = [];
   const overlaps: number[][] = [];
+  const perRecord = n + (patterns === undefined ? 0 : patterns.count) + 2;
+  let stored = 0;
   const take = (time: number): void => {
-    states.push(Array.from(s));
+    stored += perRecord;
+    if (stored > MAX_STORED_NUMBERS) {
+      throw new RangeError(
+        `${fn}: the recorded states must be at most ${MAX_STORED_NUMBERS} numbers, got more after ${path.length} states; ` +
+          'record "ends", or raise recordEvery',
+      );
+    }
+    path.push(Array.from(s));
     times.push(time);
     energies.push(energyFromFields(s, h, b, n));
     if (patterns !== undefined) overlaps.push(patternOverlaps(patterns, s));
   };
   take(0);
 
-  let sweeps: number;
+  let iterations: number;
   let flips: number;
   let reason: HopfieldStopReason;
   if (mode === "async") {
@@ -147,33 +173,34 @@ export function hopfieldRecall(
           }
         : undefined;
     const onSweep = record === "sweep" ? (sweep: number) => take(sweep) : undefined;
-    const run = runAsync(w, n, s, h, seededUniform(seed!, "recall order"), maxSweeps, tol, onFlip, onSweep);
-    sweeps = run.sweeps;
+    const run = runAsync(w, n, s, h, createRandom(seed!, "recall order"), maxIterations, tol, onFlip, onSweep);
+    iterations = run.iterations;
     flips = run.flips;
-    reason = run.converged ? "fixed-point" : "max-sweeps";
+    reason = run.converged ? "converged" : "max-iterations";
     if (record === "flip" && flipCount % recordEvery !== 0) take(lastTime);
-    if (record === "ends") take(sweeps);
+    if (record === "ends") take(iterations);
   } else {
     const onStep = record === "sweep" ? (step: number) => take(step) : undefined;
-    const run = runSync(w, n, s, h, maxSweeps, tol, onStep);
-    sweeps = run.steps;
+    const run = runSync(w, n, s, h, maxIterations, tol, onStep);
+    iterations = run.steps;
     flips = run.flips;
     reason = run.reason;
-    if (record === "ends") take(sweeps);
+    if (record === "ends") take(iterations);
   }
   return {
     mode,
     seed,
-    states,
+    energyName: couplings.name,
+    path,
     times,
     energies,
     overlaps,
     final: Array.from(s),
     finalEnergy: energyFromFields(s, h, b, n),
     finalOverlaps: patterns === undefined ? [] : patternOverlaps(patterns, s),
-    converged: reason === "fixed-point",
+    converged: reason === "converged",
     reason,
-    sweeps,
+    iterations,
     flips,
   };
 }

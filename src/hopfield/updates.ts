@@ -11,7 +11,8 @@
  * can come out as 1e-17 after incremental updates, and would otherwise flip a unit that the rule
  * keeps. Any field that is not a tie is many orders of magnitude above tol.
  */
-import { shuffleIndices, type Uniform } from "./random";
+import type { SeededRandom } from "../sampling/random";
+import { shuffleIndices } from "./random";
 
 /** Relative size of the band of fields treated as ties. */
 export const TIE_RELATIVE_TOLERANCE = 1e-9;
@@ -72,7 +73,7 @@ export function flipUnit(w: Float64Array, n: number, s: Int8Array, h: Float64Arr
 /** How an asynchronous run went. */
 export interface AsyncRun {
   /** Sweeps run, the last (fixed-point) check included. */
-  sweeps: number;
+  iterations: number;
   /** Units flipped in total. */
   flips: number;
   /** True when a whole sweep flipped nothing: s is a fixed point. */
@@ -91,7 +92,7 @@ export function runAsync(
   n: number,
   s: Int8Array,
   h: Float64Array,
-  uniform: Uniform,
+  random: SeededRandom,
   maxSweeps: number,
   tol: number,
   onFlip?: (time: number) => void,
@@ -100,7 +101,7 @@ export function runAsync(
   const order = new Int32Array(n);
   let flips = 0;
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
-    shuffleIndices(uniform, order);
+    shuffleIndices(random, order);
     let flipsThisSweep = 0;
     for (let k = 0; k < n; k++) {
       const i = order[k];
@@ -113,9 +114,9 @@ export function runAsync(
     }
     flips += flipsThisSweep;
     if (onSweep !== undefined) onSweep(sweep);
-    if (flipsThisSweep === 0) return { sweeps: sweep, flips, converged: true };
+    if (flipsThisSweep === 0) return { iterations: sweep, flips, converged: true };
   }
-  return { sweeps: maxSweeps, flips, converged: false };
+  return { iterations: maxSweeps, flips, converged: false };
 }
 
 /** How a synchronous run went. */
@@ -124,7 +125,7 @@ export interface SyncRun {
   steps: number;
   /** Unit changes in total. */
   flips: number;
-  reason: "fixed-point" | "cycle" | "max-sweeps";
+  reason: "converged" | "cycle" | "max-iterations";
 }
 
 /**
@@ -167,8 +168,8 @@ export function runSync(
     for (let c = 0; c < count; c++) flipUnit(w, n, s, h, changed[c]);
     flips += count;
     if (onStep !== undefined) onStep(step);
-    if (count === 0) return { steps: step, flips, reason: "fixed-point" };
+    if (count === 0) return { steps: step, flips, reason: "converged" };
     if (isCycle) return { steps: step, flips, reason: "cycle" };
   }
-  return { steps: maxSteps, flips, reason: "max-sweeps" };
+  return { steps: maxSteps, flips, reason: "max-iterations" };
 }

@@ -1,7 +1,6 @@
 import type { Point } from "../types";
-import { checkOptions, checkPositive } from "../validate";
-import { checkOptionKeys } from "../energy/checkEnergy";
-import { makeLandscape, orDefault, type LandscapeEnergy } from "./makeLandscape";
+import { checkPositive, readOptions } from "../validate";
+import { makeLandscape, type LandscapeEnergy } from "./makeLandscape";
 
 /** Options of {@link doubleWell}. */
 export interface DoubleWellOptions {
@@ -30,9 +29,8 @@ export interface DoubleWellOptions {
  */
 export function doubleWell(options?: DoubleWellOptions): LandscapeEnergy {
   const fn = "doubleWell";
-  const opts = checkOptions(fn, "options", options);
-  checkOptionKeys(fn, "options", opts, ["barrier", "position"]);
-  return buildDoubleWell({ barrier: orDefault(opts.barrier, 1), position: orDefault(opts.position, 1) }, fn, "options");
+  const opts = readOptions(fn, options, { barrier: 1, position: 1 });
+  return buildDoubleWell(opts, fn, "options");
 }
 
 function buildDoubleWell(w: Readonly<Record<string, number>>, fn: string, prefix: string): LandscapeEnergy {

@@ -1,7 +1,6 @@
 import type { KnownMinimum, Point } from "../types";
-import { checkFinite, checkOptions, checkPositive, message } from "../validate";
-import { checkOptionKeys } from "../energy/checkEnergy";
-import { makeLandscape, orDefault, type LandscapeEnergy } from "./makeLandscape";
+import { checkFinite, checkPositive, message, readOptions } from "../validate";
+import { makeLandscape, type LandscapeEnergy } from "./makeLandscape";
 import { descendToMinimum } from "./stationaryPoints";
 
 /** A dimple pressed into the pad: a Gaussian dip centred at (x, y). */
@@ -41,13 +40,12 @@ function checkDimple(fn: string, arg: string, value: unknown): Required<Dimple> 
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new TypeError(message(fn, arg, "a dimple { x, y, depth?, width? }", value));
   }
-  const d = value as Dimple;
-  checkOptionKeys(fn, arg, d, ["x", "y", "depth", "width"]);
+  const d = readOptions<Dimple>(fn, value, { x: undefined as unknown as number, y: undefined as unknown as number, depth: DEFAULT_DEPTH, width: DEFAULT_WIDTH }, arg);
   return {
     x: checkFinite(fn, `${arg}.x`, d.x),
     y: checkFinite(fn, `${arg}.y`, d.y),
-    depth: checkPositive(fn, `${arg}.depth`, orDefault(d.depth, DEFAULT_DEPTH)),
-    width: checkPositive(fn, `${arg}.width`, orDefault(d.width, DEFAULT_WIDTH)),
+    depth: checkPositive(fn, `${arg}.depth`, d.depth),
+    width: checkPositive(fn, `${arg}.width`, d.width),
   };
 }
 
@@ -78,12 +76,11 @@ function checkDimple(fn: string, arg: string, value: unknown): Required<Dimple> 
  */
 export function lilyPad(options?: LilyPadOptions): LilyPadEnergy {
   const fn = "lilyPad";
-  const opts = checkOptions(fn, "options", options);
-  checkOptionKeys(fn, "options", opts, ["dimples", "curvature"]);
-  const dimples = orDefault(opts.dimples, DEFAULT_DIMPLES);
+  const opts = readOptions<Required<LilyPadOptions>>(fn, options, { dimples: DEFAULT_DIMPLES, curvature: 0.2 });
+  const dimples = opts.dimples;
   if (!Array.isArray(dimples)) throw new TypeError(message(fn, "options.dimples", "an array of dimples { x, y, depth?, width? }", dimples));
   const checked = dimples.map((d, i) => checkDimple(fn, `options.dimples[${i}]`, d));
-  return buildLilyPad(checkPositive(fn, "options.curvature", orDefault(opts.curvature, 0.2)), checked);
+  return buildLilyPad(checkPositive(fn, "options.curvature", opts.curvature), checked);
 }
 
 /** The flat parameter record of a pad: curvature, then cx1, cy1, depth1, width1, cx2, ... */

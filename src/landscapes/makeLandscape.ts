@@ -42,14 +42,6 @@ export interface LandscapeSpec {
 }
 
 /**
- * An option's value, or its default when the option is left out (undefined). Unlike `??`, an
- * explicit null is passed on, to be refused by the check that follows.
- */
-export function orDefault<T>(value: T | undefined, fallback: T): T {
-  return value === undefined ? fallback : value;
-}
-
-/**
  * Merges `changes` into `current` after checking that every changed name exists and every value
  * is a finite number. Range checks specific to a landscape happen in its `rebuild`.
  *

@@ -1,7 +1,6 @@
 import type { Point } from "../types";
-import { checkFiniteArray, checkOptions, checkPositive, message } from "../validate";
-import { checkOptionKeys } from "../energy/checkEnergy";
-import { makeLandscape, orDefault, type LandscapeEnergy } from "./makeLandscape";
+import { checkFiniteArray, checkPositive, message, readOptions } from "../validate";
+import { makeLandscape, type LandscapeEnergy } from "./makeLandscape";
 
 /** Options of {@link quadraticBowl}. */
 export interface QuadraticBowlOptions {
@@ -31,9 +30,8 @@ export interface QuadraticBowlOptions {
  */
 export function quadraticBowl(options?: QuadraticBowlOptions): LandscapeEnergy {
   const fn = "quadraticBowl";
-  const opts = checkOptions(fn, "options", options);
-  checkOptionKeys(fn, "options", opts, ["k", "center"]);
-  const k = orDefault<QuadraticBowlOptions["k"]>(opts.k, 1);
+  const opts = readOptions<Required<QuadraticBowlOptions>>(fn, options, { k: 1, center: [0, 0] });
+  const k = opts.k;
   let kx: number;
   let ky: number;
   if (typeof k === "number") {
@@ -43,7 +41,7 @@ export function quadraticBowl(options?: QuadraticBowlOptions): LandscapeEnergy {
     kx = checkPositive(fn, "options.k[0]", pair[0]);
     ky = checkPositive(fn, "options.k[1]", pair[1]);
   }
-  const center = checkPair(fn, "options.center", orDefault<QuadraticBowlOptions["center"]>(opts.center, [0, 0]), "two finite numbers [cx, cy]");
+  const center = checkPair(fn, "options.center", opts.center, "two finite numbers [cx, cy]");
   return buildQuadraticBowl({ kx, ky, cx: center[0], cy: center[1] }, fn, "options");
 }
 

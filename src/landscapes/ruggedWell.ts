@@ -1,7 +1,6 @@
 import type { Point } from "../types";
-import { checkOptions, checkPositive } from "../validate";
-import { checkOptionKeys } from "../energy/checkEnergy";
-import { makeLandscape, orDefault, type LandscapeEnergy } from "./makeLandscape";
+import { checkPositive, readOptions } from "../validate";
+import { makeLandscape, type LandscapeEnergy } from "./makeLandscape";
 import { criticalPoints1D } from "./stationaryPoints";
 
 /** Options of {@link ruggedWell}. */
@@ -42,9 +41,8 @@ const CELLS_PER_RIPPLE = 64;
  */
 export function ruggedWell(options?: RuggedWellOptions): LandscapeEnergy {
   const fn = "ruggedWell";
-  const opts = checkOptions(fn, "options", options);
-  checkOptionKeys(fn, "options", opts, ["curvature", "amplitude", "frequency"]);
-  return buildRuggedWell({ curvature: orDefault(opts.curvature, 0.5), amplitude: orDefault(opts.amplitude, 1), frequency: orDefault(opts.frequency, 2) }, fn, "options");
+  const opts = readOptions(fn, options, { curvature: 0.5, amplitude: 1, frequency: 2 });
+  return buildRuggedWell(opts, fn, "options");
 }
 
 function buildRuggedWell(w: Readonly<Record<string, number>>, fn: string, prefix: string): LandscapeEnergy {

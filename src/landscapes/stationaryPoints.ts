@@ -3,13 +3,16 @@
  *
  * These are internal tools, run once per landscape on its exact gradient:
  * - `criticalPoints1D`: every sign change of E'(x) on a fine grid, bisected to machine precision;
- * - `descendToMinimum`: damped Newton with a backtracking line search, which only goes downhill
- *   and so ends in a minimum (not a saddle) from a start inside a basin;
- * - `newtonStationaryPoint`: plain Newton on the gradient, which also converges to saddles;
- * - `hessianByDifferences`, `isPositiveDefinite`: the second-order check.
- * The Hessian is the central difference of the exact gradient; it only steers Newton's steps,
- * so its O(h^2) error slows the last iterations slightly but does not move the point found.
+ * - `descendToMinimum`: the library's adaptive descent (dynamics/descendToRest.ts), which only
+ *   goes downhill and so ends in a minimum (not a saddle) from a start inside a basin, polished
+ *   by Newton steps;
+ * - `newtonStationaryPoint`: plain Newton on the gradient, which also converges to saddles.
+ * The Hessian (src/linalg.ts) is the central difference of the exact gradient; it only steers
+ * Newton's steps, so its O(h^2) error slows the last iterations slightly but does not move the
+ * point found.
  */
+import { descendToRest } from "../dynamics/descendToRest";
+import { hessianFromGradient, isPositiveDefinite, norm, solveLinear, type GradientFunction } from "../linalg";
 
 /** A zero of E' in 1D and whether E has a minimum or a maximum there. */
 export interface CriticalPoint1D {
@@ -61,82 +64,13 @@ export function criticalPoints1D(derivative: (x: number) => number, lower: numbe
   return found;
 }
 
-type Gradient = (x: ArrayLike<number>, out: Float64Array) => unknown;
-
-function norm(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
-  return Math.sqrt(s);
-}
-
-/** H_ij = (g_i(x + h e_j) - g_i(x - h e_j)) / 2h, symmetrised; h = 1e-5 max(1, |x_j|). */
-export function hessianByDifferences(gradient: Gradient, x: ArrayLike<number>): number[][] {
-  const n = x.length;
-  const probe = Float64Array.from(x);
-  const up = new Float64Array(n);
-  const down = new Float64Array(n);
-  const h: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let j = 0; j < n; j++) {
-    const step = 1e-5 * Math.max(1, Math.abs(x[j]));
-    probe[j] = x[j] + step;
-    gradient(probe, up);
-    probe[j] = x[j] - step;
-    gradient(probe, down);
-    probe[j] = x[j];
-    for (let i = 0; i < n; i++) h[i][j] = (up[i] - down[i]) / (2 * step);
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) h[i][j] = h[j][i] = (h[i][j] + h[j][i]) / 2;
-  }
-  return h;
-}
-
-/** True when the symmetric matrix has a Cholesky factorisation (all eigenvalues > 0). */
-export function isPositiveDefinite(matrix: readonly (readonly number[])[]): boolean {
-  const n = matrix.length;
-  const l: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = matrix[i][j];
-      for (let k = 0; k < j; k++) s -= l[i][k] * l[j][k];
-      if (i === j) {
-        if (!(s > 0)) return false;
-        l[i][i] = Math.sqrt(s);
-      } else {
-        l[i][j] = s / l[j][j];
-      }
-    }
-  }
-  return true;
-}
-
-/** Solves A d = b by Gaussian elimination with partial pivoting; undefined if A is singular. */
-function solve(a: readonly (readonly number[])[], b: ArrayLike<number>): Float64Array | undefined {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
-    if (m[pivot][col] === 0 || !Number.isFinite(m[pivot][col])) return undefined;
-    [m[col], m[pivot]] = [m[pivot], m[col]];
-    for (let r = col + 1; r < n; r++) {
-      const factor = m[r][col] / m[col][col];
-      for (let c = col; c <= n; c++) m[r][c] -= factor * m[col][c];
-    }
-  }
-  const d = new Float64Array(n);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r][n];
-    for (let c = r + 1; c < n; c++) s -= m[r][c] * d[c];
-    d[r] = s / m[r][r];
-  }
-  return d;
-}
+type Gradient = GradientFunction;
 
 /**
- * Goes downhill from `start` to a local minimum: Newton steps where the Hessian is positive
- * definite, steepest descent elsewhere, each halved until the energy does not rise. Stops when
- * no step improves (the point is then as exact as the gradient's rounding allows).
+ * Goes downhill from `start` to a local minimum and polishes it: the adaptive descent of
+ * {@link descendToRest} (which only goes downhill, so it ends in a minimum, not a saddle, from a
+ * start inside a basin), then Newton steps on the gradient while they lower |grad E|. The point
+ * is then as exact as the gradient's rounding allows.
  *
  * @returns the minimum and whether its Hessian is positive definite.
  */
@@ -146,37 +80,15 @@ export function descendToMinimum(
   start: ArrayLike<number>,
 ): { x: number[]; energy: number; isMinimum: boolean } {
   const n = start.length;
-  let x = Float64Array.from(start);
-  let energy = value(x);
-  let g = new Float64Array(n);
-  gradient(x, g);
-  let gNorm = norm(g);
-  const trial = new Float64Array(n);
-  const trialG = new Float64Array(n);
-  for (let iteration = 0; iteration < 500 && gNorm > 0; iteration++) {
-    const hessian = hessianByDifferences(gradient, x);
-    const minusG = g.map((v) => -v);
-    let direction = isPositiveDefinite(hessian) ? solve(hessian, minusG) : undefined;
-    if (direction === undefined || direction.reduce((s, d, i) => s + d * g[i], 0) >= 0) direction = minusG;
-    let accepted = false;
-    for (let t = 1, halvings = 0; halvings < 80; t /= 2, halvings++) {
-      for (let i = 0; i < n; i++) trial[i] = x[i] + t * direction[i];
-      const trialEnergy = value(trial);
-      gradient(trial, trialG);
-      const trialNorm = norm(trialG);
-      const tolerance = 1e-14 * Math.max(1, Math.abs(energy));
-      if (trialEnergy < energy || (trialEnergy <= energy + tolerance && trialNorm < gNorm)) {
-        x = Float64Array.from(trial);
-        g = Float64Array.from(trialG);
-        energy = trialEnergy;
-        gNorm = trialNorm;
-        accepted = true;
-        break;
-      }
-    }
-    if (!accepted) break;
-  }
-  return { x: Array.from(x), energy, isMinimum: isPositiveDefinite(hessianByDifferences(gradient, x)) };
+  const x = Float64Array.from(start);
+  const energy = { value, gradient: (p: ArrayLike<number>, out?: Float64Array) => {
+    const g = out ?? new Float64Array(n);
+    gradient(p, g);
+    return g;
+  } };
+  descendToRest(energy, x, { eta: "adaptive", maxIterations: 100_000, tolerance: 0, bound: Infinity }, new Float64Array(n));
+  const polished = newtonStationaryPoint(gradient, x);
+  return { x: polished, energy: value(polished), isMinimum: isPositiveDefinite(hessianFromGradient(gradient, polished, 1e-5)) };
 }
 
 /**
@@ -190,7 +102,7 @@ export function newtonStationaryPoint(gradient: Gradient, start: ArrayLike<numbe
   gradient(x, g);
   let gNorm = norm(g);
   for (let iteration = 0; iteration < 100 && gNorm > 0; iteration++) {
-    const step = solve(hessianByDifferences(gradient, x), g.map((v) => -v));
+    const step = solveLinear(hessianFromGradient(gradient, x, 1e-5), g.map((v) => -v));
     if (step === undefined) break;
     const next = x.map((v, i) => v + step[i]);
     const nextG = new Float64Array(n);

@@ -1,7 +1,6 @@
 import type { KnownMinimum, Point } from "../types";
-import { checkFinite, checkOptions } from "../validate";
-import { checkOptionKeys } from "../energy/checkEnergy";
-import { makeLandscape, orDefault, type LandscapeEnergy } from "./makeLandscape";
+import { checkFinite, readOptions } from "../validate";
+import { makeLandscape, type LandscapeEnergy } from "./makeLandscape";
 
 /** Options of {@link tiltedDoubleWell}. */
 export interface TiltedDoubleWellOptions {
@@ -54,9 +53,8 @@ export function depressedCubicRoots(q: number): number[] {
  */
 export function tiltedDoubleWell(options?: TiltedDoubleWellOptions): LandscapeEnergy {
   const fn = "tiltedDoubleWell";
-  const opts = checkOptions(fn, "options", options);
-  checkOptionKeys(fn, "options", opts, ["tilt"]);
-  return buildTiltedDoubleWell(orDefault(opts.tilt, 0.3), fn, "options.tilt");
+  const opts = readOptions(fn, options, { tilt: 0.3 });
+  return buildTiltedDoubleWell(opts.tilt, fn, "options.tilt");
 }
 
 function buildTiltedDoubleWell(tiltValue: unknown, fn: string, arg: string): LandscapeEnergy {

@@ -1,7 +1,6 @@
 import type { Point } from "../types";
-import { checkFinite, checkOptions, checkPositive } from "../validate";
-import { checkOptionKeys } from "../energy/checkEnergy";
-import { makeLandscape, orDefault, type LandscapeEnergy } from "./makeLandscape";
+import { checkFinite, checkPositive, readOptions } from "../validate";
+import { makeLandscape, type LandscapeEnergy } from "./makeLandscape";
 import { criticalPoints1D } from "./stationaryPoints";
 
 /** Options of {@link twoMemories}: a Gaussian well for each memory, and a confining bowl. */
@@ -40,7 +39,6 @@ const DEFAULTS: Readonly<Required<TwoMemoriesOptions>> = {
   depthB: 1,
   confinement: 0.1,
 };
-const OPTION_NAMES = Object.keys(DEFAULTS);
 
 /** The grid used to bracket the stationary points must not be larger than this. */
 const MAX_CELLS = 1_000_000;
@@ -71,11 +69,8 @@ const MAX_CELLS = 1_000_000;
  */
 export function twoMemories(options?: TwoMemoriesOptions): TwoMemoriesEnergy {
   const fn = "twoMemories";
-  const opts = checkOptions(fn, "options", options);
-  checkOptionKeys(fn, "options", opts, OPTION_NAMES);
-  const merged: Record<string, number> = {};
-  for (const key of OPTION_NAMES) merged[key] = orDefault(opts[key as keyof TwoMemoriesOptions], DEFAULTS[key as keyof TwoMemoriesOptions]);
-  return buildTwoMemories(merged, fn, "options");
+  const merged = readOptions(fn, options, DEFAULTS as Required<TwoMemoriesOptions>);
+  return buildTwoMemories(merged as unknown as Record<string, number>, fn, "options");
 }
 
 function buildTwoMemories(w: Readonly<Record<string, number>>, fn: string, prefix: string): TwoMemoriesEnergy {

@@ -3,8 +3,8 @@
  * colour order as the basins of {@link landscapeFigure}: basin k in palette colour k).
  */
 import type { Energy } from "../types";
-import { message } from "../validate";
-import { checkEnergy, checkEnergyDimension, checkIncreasing, checkMinima, checkObject, checkPlotOptions, isArrayLike } from "./checks";
+import { message, readOptions } from "../validate";
+import { checkEnergy, checkEnergyDimension, checkIncreasing, checkMinima, checkObject, isArrayLike } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
 import { sampleEnergy1D } from "./grid";
 import { minimaAnnotations } from "./landscape";
@@ -92,7 +92,7 @@ export function basinMapFigure(map: BasinMapInput, options?: BasinMapFigureOptio
     }
     return v;
   });
-  const opts = checkPlotOptions(fn, options);
+  const opts = readOptions(fn, options, { energy: undefined, minimumLabels: undefined, variables: undefined, title: undefined, description: undefined }) as BasinMapFigureOptions;
   let energy: Energy | undefined;
   if (opts.energy !== undefined) {
     energy = checkEnergy(fn, "options.energy", opts.energy);

@@ -3,9 +3,9 @@
  * that name the builder and the argument (`descentFigure: results[1].energies must be ...`).
  * Internal to the plot area.
  */
-import type { Energy, SamplerResult, StopReason } from "../types";
+import type { Energy, GibbsDensity, SamplerResult, StopReason } from "../types";
 import { checkEnergy as checkIsEnergy } from "../energy/checkEnergy";
-import { checkInteger, checkOptions, checkPositive, isArrayLike, message } from "../validate";
+import { checkInteger, checkPositive, isArrayLike, message } from "../validate";
 
 /** True for arrays and typed arrays (not DataView); the library's one test, re-exported for the figures. */
 export { isArrayLike };
@@ -14,11 +14,6 @@ export { isArrayLike };
 export function checkObject(fn: string, arg: string, value: unknown, expected: string): Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new TypeError(message(fn, arg, expected, value));
   return value as Record<string, unknown>;
-}
-
-/** An options bag (undefined becomes {}). */
-export function checkPlotOptions<T extends object>(fn: string, value: T | undefined): T {
-  return checkOptions(fn, "options", value);
 }
 
 /**
@@ -107,6 +102,8 @@ export interface CheckedDescent {
   times: number[];
   reason: StopReason;
   converged: boolean;
+  /** The indices of the kept points where the run's energy rose (the run's own count), or undefined when it did not record them. */
+  energyRises: number[] | undefined;
   /** The number of recorded points dropped because a diverged run became non-finite. */
   dropped: number;
 }
@@ -115,10 +112,14 @@ export interface CheckedDescent {
  * Checks one DescentResult: path, energies and times of equal, non-zero length; points of the
  * energy's dimension; finite values. A run whose reason is "diverged" may end in non-finite
  * values: those trailing points are dropped (and counted) instead of rejected, so the figure
- * can show the run up to where it blew up.
+ * can show the run up to where it blew up. `energyRises`, when present, must be indices into the
+ * path; a run of another energy than `energyName` (when both are named) is refused.
  */
-export function checkDescentResult(fn: string, arg: string, value: unknown, dimension: number): CheckedDescent {
+export function checkDescentResult(fn: string, arg: string, value: unknown, dimension: number, energyName?: string): CheckedDescent {
   const r = checkObject(fn, arg, value, "a DescentResult { path, energies, times, ... }");
+  if (energyName !== undefined && typeof r.energyName === "string" && r.energyName !== energyName) {
+    throw new RangeError(`${fn}: ${arg} is a run on the energy ${JSON.stringify(r.energyName)}, not on ${JSON.stringify(energyName)} that the figure draws`);
+  }
   if (!Array.isArray(r.path)) throw new TypeError(message(fn, `${arg}.path`, "an array of points", r.path));
   if (!isArrayLike(r.energies)) throw new TypeError(message(fn, `${arg}.energies`, "an array of finite numbers", r.energies));
   if (!isArrayLike(r.times)) throw new TypeError(message(fn, `${arg}.times`, "an array of finite numbers", r.times));
@@ -152,12 +153,18 @@ export function checkDescentResult(fn: string, arg: string, value: unknown, dime
     energies.push(e as number);
     times.push(t);
   }
+  let energyRises: number[] | undefined;
+  if (r.energyRises !== undefined) {
+    if (!Array.isArray(r.energyRises)) throw new TypeError(message(fn, `${arg}.energyRises`, "an array of path indices", r.energyRises));
+    energyRises = r.energyRises.map((i, k) => checkInteger(fn, `${arg}.energyRises[${k}]`, i, 1, n - 1)).filter((i) => i < path.length);
+  }
   return {
     path,
     energies,
     times,
     reason: (r.reason as StopReason) ?? "max-iterations",
     converged: r.converged === true,
+    energyRises,
     dropped: n - path.length,
   };
 }
@@ -165,6 +172,10 @@ export function checkDescentResult(fn: string, arg: string, value: unknown, dime
 /** A Gibbs density checked against its grid; returns the grid size. */
 export interface CheckedDensity {
   beta: number;
+  /** The energy's name, when the density says. */
+  energyName: string | undefined;
+  /** The density as given (for the library's functions that take one). */
+  source: GibbsDensity;
   axes: number[][];
   density: number[];
   energies: number[];
@@ -183,17 +194,29 @@ export function checkGibbsDensity(fn: string, arg: string, value: unknown): Chec
   const negative = density.findIndex((v) => v < 0);
   if (negative >= 0) throw new RangeError(message(fn, `${arg}.density[${negative}]`, "a non-negative number", density[negative]));
   const energies = checkNumbers(fn, `${arg}.energies`, d.energies, size);
-  return { beta, axes, density, energies };
+  if (d.energyName !== undefined && typeof d.energyName !== "string") throw new TypeError(message(fn, `${arg}.energyName`, "a string", d.energyName));
+  return { beta, energyName: d.energyName as string | undefined, source: value as GibbsDensity, axes, density, energies };
 }
 
-/** Checks one Histogram: edges increasing, one centre, count and density per bin. */
-export function checkHistogram(fn: string, arg: string, value: unknown): { edges: number[]; centers: number[]; density: number[] } {
+/** A histogram as the figures draw it, with the context that pairs it with a density. */
+export interface CheckedHistogram {
+  edges: number[];
+  centers: number[];
+  density: number[];
+  beta: number | undefined;
+  energyName: string | undefined;
+}
+
+/** Checks one Histogram: edges increasing, one centre, count and density per bin; beta and energyName when present. */
+export function checkHistogram(fn: string, arg: string, value: unknown): CheckedHistogram {
   const h = checkObject(fn, arg, value, "a Histogram { edges, centers, counts, density, ... }");
   const edges = checkIncreasing(fn, `${arg}.edges`, h.edges, 2);
   const bins = edges.length - 1;
   const centers = checkNumbers(fn, `${arg}.centers`, h.centers, bins);
   const density = checkNumbers(fn, `${arg}.density`, h.density, bins);
-  return { edges, centers, density };
+  const beta = h.beta === undefined ? undefined : checkPositive(fn, `${arg}.beta`, h.beta);
+  if (h.energyName !== undefined && typeof h.energyName !== "string") throw new TypeError(message(fn, `${arg}.energyName`, "a string", h.energyName));
+  return { edges, centers, density, beta, energyName: h.energyName as string | undefined };
 }
 
 /** Checks the shape of a SamplerResult (not every sample: only the ones a figure draws). */

@@ -4,7 +4,7 @@
  * `descentAnimation` plays the same runs step by step with play/pause buttons and a slider.
  */
 import type { DescentResult, Energy } from "../types";
-import { checkDescentResult, checkEnergy, checkPlotOptions, integerOption, checkNonEmptyArray, checkNumbers, type CheckedDescent, type MinimumMarker } from "./checks";
+import { checkDescentResult, checkEnergy, integerOption, checkNonEmptyArray, checkNumbers, type CheckedDescent, type MinimumMarker } from "./checks";
 import { animationControls } from "./animation";
 import { downsampleIndices } from "./downsample";
 import type { Figure, FigureFrame, PlotTrace } from "./figure";
@@ -12,7 +12,7 @@ import { paddedRange, type LandscapeGridOptions } from "./grid";
 import { headingAnnotation } from "./subplots";
 import { LANDSCAPE_POINTS_2D, contourTrace, curve1D, curveTrace, describeMinima, grid2D, minimaTrace, resolveMinima, type ResolvedMinimum } from "./landscape";
 import { INK, axis, axisTitles, descriptionOption, energyNamePhrase, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundForPlot, titleOption } from "./style";
-import { message } from "../validate";
+import { message, readOptions } from "../validate";
 
 /** Options of {@link descentFigure} and {@link descentAnimation}. */
 export interface DescentFigureOptions extends LandscapeGridOptions {
@@ -41,21 +41,18 @@ export interface DescentAnimationOptions extends DescentFigureOptions {
 /** The largest number of frames or points per path a descent figure draws. */
 export const DESCENT_MAX_FRAMES = 200;
 
-/**
- * Indices i where E rose from point i - 1 to point i: E_i > E_{i-1} + 1e-12 max(1, |E_{i-1}|)
- * (a rise beyond rounding). Descent figures mark these points.
- *
- * @example
- * energyIncreases([3, 2, 2.5, 1, 1.2]);
- * // => [2, 4]
- */
-export function energyIncreases(energies: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < energies.length; i++) {
-    if (energies[i] > energies[i - 1] + 1e-12 * Math.max(1, Math.abs(energies[i - 1]))) out.push(i);
-  }
-  return out;
-}
+/** The option names of {@link descentFigure}, all without defaults (each builder fills its own). */
+const FIGURE_OPTIONS = {
+  axes: undefined,
+  range: undefined,
+  points: undefined,
+  labels: undefined,
+  minima: undefined,
+  maxPoints: undefined,
+  energyMax: undefined,
+  title: undefined,
+  description: undefined,
+} as const;
 
 interface Prepared {
   runs: CheckedDescent[];
@@ -71,13 +68,14 @@ interface Prepared {
 }
 
 /** Checks the inputs shared by both builders and draws the landscape panel. */
-function prepare(fn: string, energy: Energy, results: unknown, options: DescentFigureOptions | undefined): Prepared & { opts: DescentFigureOptions } {
+function prepare(fn: string, energy: Energy, results: unknown, options: DescentFigureOptions | undefined, animated: boolean): Prepared & { opts: DescentFigureOptions } {
   checkEnergy(fn, "energy", energy, [1, 2], "descent figures draw 1D and 2D landscapes");
   const list = Array.isArray(results) ? results : [results];
   const argOf = (i: number) => (Array.isArray(results) ? `results[${i}]` : "results");
   checkNonEmptyArray<DescentResult>(fn, "results", list, "DescentResult");
-  const runs = list.map((r, i) => checkDescentResult(fn, argOf(i), r, energy.dimension));
-  const opts = checkPlotOptions(fn, options);
+  const runs = list.map((r, i) => checkDescentResult(fn, argOf(i), r, energy.dimension, energy.name));
+  const names = animated ? { ...FIGURE_OPTIONS, maxFrames: undefined, frameDuration: undefined } : FIGURE_OPTIONS;
+  const opts = readOptions(fn, options, names) as DescentFigureOptions;
   let labels: string[];
   if (opts.labels !== undefined) {
     if (!Array.isArray(opts.labels) || opts.labels.length !== runs.length || opts.labels.some((l) => typeof l !== "string")) {
@@ -171,10 +169,11 @@ function panelTitles(left: string, right: string): Record<string, unknown>[] {
  * Left panel: the landscape (1D curve, or 2D topographic map) with each run's path in its own
  * palette colour, the start as a white triangle and the end as a filled one. Right panel:
  * E(x_t) against the step (or t), the Lyapunov view: for gradient descent with a small enough
- * step the curves never rise. Any rise (E_t > E_{t-1} beyond 1e-12 relative) is marked with a
- * black cross and named in the alt text. Paths longer than `maxPoints` are downsampled for
- * drawing (rises are found on the full data). A run that diverged is drawn up to its last
- * finite point.
+ * step the curves never rise. The rises each run recorded (its `energyRises`, counted once by
+ * gradientDescent or gradientFlow with the run's own tolerance) are marked with black crosses
+ * and named in the alt text. Paths longer than `maxPoints` are downsampled for drawing. A run
+ * that diverged is drawn up to its last finite point. A run whose `energyName` is not the
+ * energy's name is refused (it was computed on another landscape).
  *
  * @throws TypeError when energy or a result has the wrong kind.
  * @throws RangeError when the energy is not 1D or 2D, results is empty, a result's path,
@@ -183,17 +182,21 @@ function panelTitles(left: string, right: string): Record<string, unknown>[] {
  * @example
  * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, { domain: { lower: [-2], upper: [2] } });
  * const run = { path: [[0.5], [0.8], [1]], energies: [0.5625, 0.1296, 0], times: [0, 1, 2],
- *   iterations: 2, converged: true, reason: "converged", final: [1], finalEnergy: 0 };
+ *   iterations: 2, converged: true, reason: "converged", final: [1], finalEnergy: 0, energyRises: [] };
  * descentFigure(well, [run]).layout.meta.kind;
  * // => "descent"
+ * const jumpy = gradientDescent(doubleWell(), [0.5], { eta: 0.6, stopOnEnergyIncrease: false, maxIterations: 20 });
+ * descentFigure(doubleWell(), jumpy).data.filter((t) => t.name === "energy rose")[0].x.length === jumpy.energyRises.length;
+ * // => true
  */
 export function descentFigure(energy: Energy, results: DescentResult | readonly DescentResult[], options?: DescentFigureOptions): Figure {
   const fn = "descentFigure";
-  const p = prepare(fn, energy, results, options);
+  const p = prepare(fn, energy, results, options, false);
   const maxPoints = integerOption(fn, "options.maxPoints", p.opts.maxPoints, DESCENT_MAX_FRAMES, 2, 1000);
   const oneD = energy.dimension === 1;
   const data: PlotTrace[] = [...p.landscape];
   const rises: string[] = [];
+  const unrecorded = p.runs.filter((r) => r.energyRises === undefined).length;
   p.runs.forEach((run, k) => {
     const color = paletteColor(k);
     const keep = downsampleIndices(run.path.length, maxPoints);
@@ -226,7 +229,7 @@ export function descentFigure(energy: Energy, results: DescentResult | readonly 
       yaxis: "y",
     });
     data.push(energyCurve(run, keep, p.labels[k], k, { color, width: 2 }));
-    const up = energyIncreases(run.energies);
+    const up = run.energyRises ?? [];
     if (up.length > 0) {
       rises.push(`${p.labels[k]} at ${up.length} step(s)${up.length <= 8 ? ` (${up.map((i) => formatNumber(run.times[i], 6)).join(", ")})` : ""}`);
       const shown = up.length > maxPoints ? downsampleIndices(up.length, maxPoints).map((j) => up[j]) : up;
@@ -250,9 +253,11 @@ export function descentFigure(energy: Energy, results: DescentResult | readonly 
     `${runWords}.` +
     (p.minima.length > 0 ? ` Known minima: ${describeMinima(p.minima, p.variables)}.` : "") +
     ` Right: the energy along each path against the ${p.timeTitle === axisTitles.step ? "step" : "time t"}. ` +
-    (rises.length === 0
-      ? "The energy never rises along any path: it acts as a Lyapunov function."
-      : `The energy rises (marked with black crosses) for ${rises.join("; ")}: the step is too large for E to act as a Lyapunov function there.`);
+    (unrecorded === p.runs.length
+      ? "The runs do not say where their energy rose (no energyRises), so no rises are marked."
+      : rises.length === 0
+        ? `The energy never rises along ${unrecorded > 0 ? "the runs that record their rises" : "any path"}: it acts as a Lyapunov function.`
+        : `The energy rises (marked with black crosses) for ${rises.join("; ")}: the step is too large for E to act as a Lyapunov function there.`);
   return makeFigure({
     kind: "descent",
     title: titleOption(fn, p.opts.title, `Gradient descent on ${energyNamePhrase(energy)}`),
@@ -281,7 +286,7 @@ export function descentFigure(energy: Energy, results: DescentResult | readonly 
  * @example
  * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, { domain: { lower: [-2], upper: [2] } });
  * const run = { path: [[0.5], [0.8], [1]], energies: [0.5625, 0.1296, 0], times: [0, 1, 2],
- *   iterations: 2, converged: true, reason: "converged", final: [1], finalEnergy: 0 };
+ *   iterations: 2, converged: true, reason: "converged", final: [1], finalEnergy: 0, energyRises: [] };
  * descentAnimation(well, run).frames.length;
  * // => 3
  */
@@ -291,7 +296,7 @@ export function descentAnimation(
   options?: DescentAnimationOptions,
 ): Figure & { frames: FigureFrame[] } {
   const fn = "descentAnimation";
-  const p = prepare(fn, energy, results, options);
+  const p = prepare(fn, energy, results, options, true);
   const opts = p.opts as DescentAnimationOptions;
   const maxFrames = integerOption(fn, "options.maxFrames", opts.maxFrames, 100, 2, DESCENT_MAX_FRAMES);
   const duration = integerOption(fn, "options.frameDuration", opts.frameDuration, 80, 0, 5000);

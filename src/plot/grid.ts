@@ -109,14 +109,6 @@ export function resolveAxes(
   return lower.map((min, k) => ({ min, max: upper[k], count }));
 }
 
-/** The grid coordinates of an axis: count points from min to max inclusive. */
-export function axisValues(axis: Axis): number[] {
-  const out = new Array<number>(axis.count);
-  const step = (axis.max - axis.min) / (axis.count - 1);
-  for (let i = 0; i < axis.count; i++) out[i] = i === axis.count - 1 ? axis.max : axis.min + i * step;
-  return out;
-}
-
 /** Calls E and insists on a finite value: a figure cannot draw NaN or infinity. */
 function energyAt(fn: string, energy: Energy, x: number[]): number {
   const v = energy.value(x);

@@ -2,15 +2,17 @@
  * Landscape figures: E(x) as a curve with its minima and basins (1D), as a topographic map
  * (2D contour), and as a surface (2D, "the lily pad").
  */
-import type { Energy } from "../types";
-import { message } from "../validate";
-import { checkEnergy, checkMinima, checkNumbers, checkObject, checkPlotOptions, integerOption, booleanOption, type MinimumMarker } from "./checks";
+import type { Axis, Energy } from "../types";
+import { message, readOptions } from "../validate";
+import { checkEnergy, checkMinima, checkNumbers, checkObject, integerOption, booleanOption, type MinimumMarker } from "./checks";
 import type { Figure, PlotTrace } from "./figure";
-import { axisValues, resolveAxes, sampleEnergy1D, sampleEnergy2D, type LandscapeGridOptions } from "./grid";
+import { resolveAxes, sampleEnergy1D, sampleEnergy2D, type LandscapeGridOptions } from "./grid";
+import { axisPoints } from "../gibbs";
+import { basinIntervals } from "../dynamics";
 import { INK, SEQUENTIAL_SCALE, axis, axisTitles, descriptionOption, energyPhrase, formatNumber, formatPoint, makeFigure, paletteColor, paletteColorName, roundAll, roundForPlot, titleOption } from "./style";
 
-/** A basin drawn on a 1D landscape: the interval [lower, upper] of starting states. */
-export interface BasinInterval {
+/** An explicit basin to shade on a 1D landscape: the interval [lower, upper] of starting states. */
+export interface BasinShade {
   readonly lower: number;
   readonly upper: number;
   /** The memory it leads to, for the legend: "A". */
@@ -22,11 +24,12 @@ export interface LandscapeOptions extends LandscapeGridOptions {
   /** Minima to mark. @default energy.knownMinima; `false` marks none. */
   minima?: readonly MinimumMarker[] | false;
   /**
-   * Basins to shade: explicit intervals, `true` to derive them from the minima (each basin runs
-   * from the highest grid point between two neighbouring minima to the next), or `false`.
+   * Basins to shade: explicit intervals, `true` to derive them from the minima with
+   * `basinIntervals` (each basin runs from the highest grid point between two neighbouring
+   * minima to the next), or `false`.
    * @default true when two or more minima are marked
    */
-  basins?: boolean | readonly BasinInterval[];
+  basins?: boolean | readonly BasinShade[];
   /** Fixed E-axis range [min, max]. @default automatic */
   energyRange?: readonly [number, number];
   /** @default "Energy landscape: <energy.name>" */
@@ -89,38 +92,8 @@ export function describeMinima(minima: readonly ResolvedMinimum[], variables: re
   return minima.map((m) => `${m.label} at ${formatPoint(m.x, variables)} (E = ${formatNumber(m.energy)})`).join(", ");
 }
 
-/**
- * Basins of a 1D landscape derived from its minima: sorted by position, neighbouring minima are
- * separated at the highest sampled point between them; the outer basins run to the grid ends.
- * Returns one interval per minimum, in the order of `minima`.
- */
-export function basinsFromMinima(xs: readonly number[], energies: readonly number[], minima: readonly ResolvedMinimum[]): BasinInterval[] {
-  const order = minima.map((_, k) => k).sort((a, b) => minima[a].x[0] - minima[b].x[0]);
-  const bounds = new Array<BasinInterval>(minima.length);
-  let lower = xs[0];
-  for (let r = 0; r < order.length; r++) {
-    const k = order[r];
-    let upper = xs[xs.length - 1];
-    if (r + 1 < order.length) {
-      const a = minima[k].x[0];
-      const b = minima[order[r + 1]].x[0];
-      let best = -Infinity;
-      for (let i = 0; i < xs.length; i++) {
-        if (xs[i] > a && xs[i] < b && energies[i] > best) {
-          best = energies[i];
-          upper = xs[i];
-        }
-      }
-      if (best === -Infinity) upper = (a + b) / 2;
-    }
-    bounds[k] = { lower, upper, label: minima[k].label };
-    lower = upper;
-  }
-  return bounds;
-}
-
 /** Checks explicit basin intervals. */
-function checkBasins(fn: string, value: unknown): BasinInterval[] {
+function checkBasins(fn: string, value: unknown): BasinShade[] {
   if (!Array.isArray(value)) throw new TypeError(message(fn, "options.basins", "true, false or an array of { lower, upper, label? }", value));
   return value.map((b, k) => {
     const item = checkObject(fn, `options.basins[${k}]`, b, "an interval { lower, upper, label? }");
@@ -135,6 +108,8 @@ function checkBasins(fn: string, value: unknown): BasinInterval[] {
 
 /** The curve of a 1D landscape and its minima, shared with the descent figures. */
 export interface Curve1D {
+  /** The drawing grid. */
+  axis: Axis;
   xs: number[];
   energies: number[];
 }
@@ -142,8 +117,8 @@ export interface Curve1D {
 /** Samples E on a resolved 1D grid. */
 export function curve1D(fn: string, energy: Energy, options: LandscapeGridOptions, include: readonly (readonly number[])[] = []): Curve1D {
   const [grid] = resolveAxes(fn, energy, options, LANDSCAPE_POINTS_1D, LANDSCAPE_MAX_POINTS_1D, include);
-  const xs = axisValues(grid);
-  return { xs, energies: sampleEnergy1D(fn, energy, xs) };
+  const xs = axisPoints(grid);
+  return { axis: grid, xs, energies: sampleEnergy1D(fn, energy, xs) };
 }
 
 /** The plain E(x) line trace. */
@@ -182,9 +157,9 @@ export function minimaTrace(minima: readonly ResolvedMinimum[], colors: readonly
  * shaded in their own colours (the curve segment and a strip along the x-axis), as in the
  * course's first figure of two memories with their two basins.
  *
- * Basins derived from minima use the rule of {@link basinsFromMinima}: the boundary between two
- * neighbouring minima is the highest grid point between them, which for gradient descent on a
- * smooth 1D energy is where the flow splits.
+ * Basins derived from minima come from `basinIntervals` on the drawing grid: the boundary between
+ * two neighbouring minima is the highest grid point between them, which for gradient descent on
+ * a smooth 1D energy is where the flow splits.
  *
  * @throws TypeError when energy is not an Energy or an option has the wrong kind.
  * @throws RangeError when the energy is not 1D, no range is known, E is not finite on the grid,
@@ -199,7 +174,7 @@ export function minimaTrace(minima: readonly ResolvedMinimum[], colors: readonly
 export function landscapeFigure(energy: Energy, options?: LandscapeOptions): Figure {
   const fn = "landscapeFigure";
   checkEnergy(fn, "energy", energy, [1], "use landscapeContour or landscapeSurface for 2D energies");
-  const opts = checkPlotOptions(fn, options);
+  const opts = readOptions(fn, options, { axes: undefined, range: undefined, points: undefined, minima: undefined, basins: undefined, energyRange: undefined, title: undefined, description: undefined }) as LandscapeOptions;
   const curve = curve1D(fn, energy, opts);
   const lo = curve.xs[0];
   const hi = curve.xs[curve.xs.length - 1];
@@ -208,13 +183,13 @@ export function landscapeFigure(energy: Energy, options?: LandscapeOptions): Fig
   const minima = allMinima.filter((m) => m.x[0] >= lo && m.x[0] <= hi);
   const outside = allMinima.length - minima.length;
 
-  let basins: BasinInterval[] = [];
+  let basins: BasinShade[] = [];
   if (opts.basins === undefined || opts.basins === true || opts.basins === false) {
     const wanted = booleanOption(fn, "options.basins", opts.basins, minima.length >= 2);
     if (wanted && minima.length === 0) {
       throw new RangeError(message(fn, "options.basins", "false when no minima are marked (basins are derived from minima)", true));
     }
-    if (wanted) basins = basinsFromMinima(curve.xs, curve.energies, minima);
+    if (wanted) basins = basinIntervals(energy, { axis: curve.axis, minima });
   } else {
     basins = checkBasins(fn, opts.basins);
   }
@@ -294,7 +269,7 @@ export function landscapeFigure(energy: Energy, options?: LandscapeOptions): Fig
 }
 
 /** Which basin interval holds x (the first that does), or undefined. */
-function basinIndexOf(basins: readonly BasinInterval[], x: number): number | undefined {
+function basinIndexOf(basins: readonly BasinShade[], x: number): number | undefined {
   const k = basins.findIndex((b) => x >= b.lower && x <= b.upper);
   return k < 0 ? undefined : k;
 }
@@ -312,8 +287,8 @@ export interface Grid2D {
 /** Samples E on a resolved 2D grid. */
 export function grid2D(fn: string, energy: Energy, options: LandscapeGridOptions, defaultCount: number, include: readonly (readonly number[])[] = []): Grid2D {
   const [ax, ay] = resolveAxes(fn, energy, options, defaultCount, LANDSCAPE_MAX_POINTS_2D, include);
-  const xs = axisValues(ax);
-  const ys = axisValues(ay);
+  const xs = axisPoints(ax);
+  const ys = axisPoints(ay);
   const z = sampleEnergy2D(fn, energy, xs, ys);
   let min = Infinity;
   let max = -Infinity;
@@ -389,7 +364,7 @@ export function minimaAnnotations(
 export function landscapeContour(energy: Energy, options?: Landscape2DOptions): Figure {
   const fn = "landscapeContour";
   checkEnergy(fn, "energy", energy, [2], "use landscapeFigure for 1D energies");
-  const opts = checkPlotOptions(fn, options);
+  const opts = readOptions(fn, options, { axes: undefined, range: undefined, points: undefined, minima: undefined, energyMax: undefined, levels: undefined, equalAspect: undefined, title: undefined, description: undefined }) as Landscape2DOptions;
   const grid = grid2D(fn, energy, opts, LANDSCAPE_POINTS_2D);
   const clip = clipOption(fn, opts.energyMax, grid);
   const levels = integerOption(fn, "options.levels", opts.levels, 24, 2, 200);
@@ -438,7 +413,7 @@ export function landscapeContour(energy: Energy, options?: Landscape2DOptions): 
 export function landscapeSurface(energy: Energy, options?: Landscape2DOptions): Figure {
   const fn = "landscapeSurface";
   checkEnergy(fn, "energy", energy, [2], "use landscapeFigure for 1D energies");
-  const opts = checkPlotOptions(fn, options);
+  const opts = readOptions(fn, options, { axes: undefined, range: undefined, points: undefined, minima: undefined, energyMax: undefined, title: undefined, description: undefined }) as Landscape2DOptions;
   const grid = grid2D(fn, energy, opts, 60);
   const clip = clipOption(fn, opts.energyMax, grid);
   const variables = energy.variables;

@@ -3,8 +3,8 @@
  * well, or hops between wells), and acceptance rates as bars (for example across step sizes).
  */
 import type { SamplerResult } from "../types";
-import { checkInteger, message } from "../validate";
-import { checkAcceptance, checkNonEmptyArray, checkObject, checkPlotOptions, checkSamplerResult, integerOption } from "./checks";
+import { checkInteger, message, readOptions } from "../validate";
+import { checkAcceptance, checkNonEmptyArray, checkObject, checkSamplerResult, integerOption } from "./checks";
 import { downsampleIndices } from "./downsample";
 import type { Figure, PlotTrace } from "./figure";
 import { INK, axis, axisTitles, descriptionOption, formatNumber, makeFigure, paletteColor, paletteColorName, roundForPlot, titleOption } from "./style";
@@ -63,7 +63,7 @@ export interface AcceptanceFigureOptions {
 export function traceFigure(result: SamplerResult, options?: TraceFigureOptions): Figure {
   const fn = "traceFigure";
   const r = checkSamplerResult(fn, "result", result);
-  const opts = checkPlotOptions(fn, options);
+  const opts = readOptions(fn, options, { chains: undefined, coordinate: undefined, variable: undefined, maxPoints: undefined, title: undefined, description: undefined }) as TraceFigureOptions;
   let chains: number[];
   if (opts.chains !== undefined) {
     if (!Array.isArray(opts.chains) || opts.chains.length === 0) throw new RangeError(message(fn, "options.chains", "a non-empty array of chain indices", opts.chains));
@@ -138,7 +138,7 @@ export function traceFigure(result: SamplerResult, options?: TraceFigureOptions)
 export function acceptanceFigure(results: readonly SamplerResult[] | readonly AcceptanceEntry[], options?: AcceptanceFigureOptions): Figure {
   const fn = "acceptanceFigure";
   const list = checkNonEmptyArray<unknown>(fn, "results", results, "SamplerResult or { label, acceptanceRate }");
-  const opts = checkPlotOptions(fn, options);
+  const opts = readOptions(fn, options, { labels: undefined, xTitle: undefined, target: undefined, title: undefined, description: undefined }) as AcceptanceFigureOptions;
   const entries = list.map((item, i) => {
     const o = checkObject(fn, `results[${i}]`, item, "a SamplerResult or { label, acceptanceRate }");
     const rate = checkAcceptance(fn, `results[${i}].acceptanceRate`, o.acceptanceRate);

@@ -2,7 +2,7 @@
  * Histograms of samples, normalised as densities.
  */
 import type { Histogram, SamplerResult } from "../types";
-import { checkFinite, checkInteger, checkOptions, message } from "../validate";
+import { checkFinite, checkInteger, checkPositive, describe, isArrayLike, message, readOptions } from "../validate";
 import { checkSamplerResult } from "./sampleCoordinate";
 
 /** Options of {@link histogram}. */
@@ -13,6 +13,10 @@ export interface HistogramOptions {
   range?: readonly [number, number];
   /** For a sampler result: which coordinate. @default 0 */
   coordinate?: number;
+  /** For raw numbers: the inverse temperature they were sampled at (a sampler result carries its own). */
+  beta?: number;
+  /** For raw numbers: the name of the energy they were sampled from (a sampler result carries its own). */
+  energyName?: string;
 }
 
 /**
@@ -24,22 +28,40 @@ export interface HistogramOptions {
  * samples inside it (1 with the default range): it estimates the full distribution's density
  * there, ready to compare with a Gibbs density.
  *
+ * The histogram carries its context: from a sampler result it keeps the run's `beta`, `seed` and
+ * `energyName`; from raw numbers, the `beta` and `energyName` options when given. `gibbsFigure`
+ * and `totalVariation` use them to pair it with the density at the same beta and refuse one of
+ * another energy.
+ *
  * @param samples Finite numbers, or a sampler result (then `coordinate` picks the coordinate).
  * @param options bins; optional range and coordinate.
  * @throws TypeError when samples is neither an array of numbers nor a sampler result.
  * @throws RangeError when a sample is not finite, there are no samples, bins is not an integer
- *   in [1, 10^6], the range is not two finite numbers with min < max, or the coordinate is not one
- *   of the result's.
+ *   in [1, 10^6], the range is not two finite numbers with min < max, the coordinate is not one
+ *   of the result's, beta is not a positive finite number, beta or energyName is given with a
+ *   sampler result, or an option name is unknown.
  * @example
- * const h = histogram([0.1, 0.2, 0.7, 1], { bins: 2, range: [0, 1] });
+ * const h = histogram([0.1, 0.2, 0.7, 1], { bins: 2, range: [0, 1], beta: 2 });
  * h.counts;    // => [2, 2]
  * h.density;   // => [1, 1]
+ * h.beta;      // => 2
+ * const run = metropolis(doubleWell(), { beta: 4, stepSize: 0.5, chains: 2, steps: 50, seed: 3 });
+ * const fromRun = histogram(run, { bins: 10, range: [-2, 2] });
+ * [fromRun.beta, fromRun.seed, fromRun.energyName];
+ * // => [4, 3, "double well"]
  */
 export function histogram(samples: ArrayLike<number> | SamplerResult, options: HistogramOptions): Histogram {
   const fn = "histogram";
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, {
+    bins: undefined as number | undefined,
+    range: undefined as readonly [number, number] | undefined,
+    coordinate: undefined as number | undefined,
+    beta: undefined as number | undefined,
+    energyName: undefined as string | undefined,
+  });
   const { values, stride, offset } = sampleView(fn, samples, opts);
   const bins = checkInteger(fn, "options.bins", opts.bins, 1, 1_000_000);
+  const context = contextOf(fn, samples, opts);
   const count = Math.floor((values.length - offset + stride - 1) / stride);
   if (count === 0) throw new RangeError(message(fn, "samples", "at least one sample", samples));
   let lower = Infinity;
@@ -71,16 +93,38 @@ export function histogram(samples: ArrayLike<number> | SamplerResult, options: H
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? upper : lower + i * width));
   const centers = Array.from({ length: bins }, (_, i) => (edges[i] + edges[i + 1]) / 2);
   const density = counts.map((k) => k / (count * width));
-  return { edges, centers, counts, density, outside, total: count };
+  return { edges, centers, counts, density, outside, total: count, ...context };
+}
+
+/** The run's context: a sampler result's beta, seed and energy name, or the options' for raw numbers. */
+function contextOf(fn: string, samples: unknown, opts: { beta?: number; energyName?: string }): Pick<Histogram, "beta" | "seed" | "energyName"> {
+  if (!isArrayLike(samples)) {
+    const run = samples as SamplerResult;
+    for (const key of ["beta", "energyName"] as const) {
+      if (opts[key] !== undefined) {
+        throw new RangeError(message(fn, `options.${key}`, `absent for a sampler result (it carries its own: ${describe(run[key])})`, opts[key]));
+      }
+    }
+    return {
+      ...(typeof run.beta === "number" ? { beta: run.beta } : {}),
+      ...(typeof run.seed === "number" || typeof run.seed === "string" ? { seed: run.seed } : {}),
+      ...(typeof run.energyName === "string" ? { energyName: run.energyName } : {}),
+    };
+  }
+  const beta = opts.beta === undefined ? undefined : checkPositive(fn, "options.beta", opts.beta);
+  if (opts.energyName !== undefined && typeof opts.energyName !== "string") {
+    throw new TypeError(message(fn, "options.energyName", "a string", opts.energyName));
+  }
+  return { ...(beta !== undefined ? { beta } : {}), ...(opts.energyName !== undefined ? { energyName: opts.energyName } : {}) };
 }
 
 /** Where the values of `samples` are: every `stride`-th number from `offset`. */
-export function sampleView(
+function sampleView(
   fn: string,
   samples: unknown,
   options: { coordinate?: number } | undefined,
 ): { values: ArrayLike<number>; stride: number; offset: number } {
-  if (Array.isArray(samples) || (ArrayBuffer.isView(samples) && !(samples instanceof DataView))) {
+  if (isArrayLike(samples)) {
     const coordinate = options?.coordinate;
     if (coordinate !== undefined && coordinate !== 0) {
       throw new RangeError(message(fn, "options.coordinate", "0 (or absent) for an array of numbers", coordinate));
@@ -102,7 +146,7 @@ export function sampleView(
 }
 
 /** A range [min, max] of finite numbers with min < max. */
-export function checkRange(fn: string, arg: string, range: unknown): [number, number] {
+function checkRange(fn: string, arg: string, range: unknown): [number, number] {
   if (!Array.isArray(range) || range.length !== 2) throw new TypeError(message(fn, arg, "[min, max]", range));
   const lower = checkFinite(fn, `${arg}[0]`, range[0]);
   const upper = checkFinite(fn, `${arg}[1]`, range[1]);

@@ -2,7 +2,7 @@
  * Two-dimensional histograms of samples (for 2D landscapes such as the lily pad).
  */
 import type { Box, SamplerResult } from "../types";
-import { checkFinite, checkInteger, checkOptions, message } from "../validate";
+import { checkFinite, checkInteger, message, readOptions } from "../validate";
 import { checkSamplerResult } from "./sampleCoordinate";
 
 /** A 2D histogram normalised as a density; grids are row-major, bin (i, j) at i + nx * j. */
@@ -21,6 +21,10 @@ export interface Histogram2d {
   readonly outside: number;
   /** All samples, those outside included. */
   readonly total: number;
+  /** From a sampler result: the run's inverse temperature, seed and energy name. */
+  readonly beta?: number;
+  readonly seed?: number | string;
+  readonly energyName?: string;
 }
 
 /** Options of {@link histogram2d}. */
@@ -53,11 +57,16 @@ export function histogram2d(
   options: Histogram2dOptions,
 ): Histogram2d {
   const fn = "histogram2d";
-  const opts = checkOptions(fn, "options", options);
+  const opts = readOptions(fn, options, {
+    bins: undefined as Histogram2dOptions["bins"] | undefined,
+    range: undefined as Box | undefined,
+    coordinates: undefined as readonly [number, number] | undefined,
+  });
   const { xs, ys } = coordinatePairs(fn, samples, opts.coordinates);
-  const [nx, ny] = typeof opts.bins === "number" || opts.bins === undefined ? [opts.bins, opts.bins] : [opts.bins[0], opts.bins[1]];
-  checkInteger(fn, "options.bins", nx, 1, 4096);
-  checkInteger(fn, "options.bins", ny, 1, 4096);
+  const bins = opts.bins as unknown;
+  const [bx, by] = Array.isArray(bins) ? [bins[0], bins[1]] : [bins, bins];
+  const nx = checkInteger(fn, "options.bins", bx, 1, 4096);
+  const ny = checkInteger(fn, "options.bins", by, 1, 4096);
   const count = xs.length;
   if (count === 0) throw new RangeError(message(fn, "samples", "at least one sample", samples));
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -107,6 +116,18 @@ export function histogram2d(
     density: counts.map((k) => k / (count * dx * dy)),
     outside,
     total: count,
+    ...contextOf(samples),
+  };
+}
+
+/** A sampler result's beta, seed and energy name (nothing for {x, y}). */
+function contextOf(samples: unknown): Pick<Histogram2d, "beta" | "seed" | "energyName"> {
+  const run = samples as Partial<SamplerResult>;
+  if ("x" in run) return {};
+  return {
+    ...(typeof run.beta === "number" ? { beta: run.beta } : {}),
+    ...(typeof run.seed === "number" || typeof run.seed === "string" ? { seed: run.seed } : {}),
+    ...(typeof run.energyName === "string" ? { energyName: run.energyName } : {}),
   };
 }
 

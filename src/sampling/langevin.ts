@@ -23,10 +23,11 @@ export type LangevinOptions = SamplerOptions;
  * Cost: one gradient evaluation per step and chain.
  *
  * @param energy The energy E; its gradient drives the chains.
- * @param options beta, stepSize (eta), chains, steps, seed; optional burnIn, thin, init, threads.
- * @throws TypeError when the energy is not an Energy, an option has the wrong kind or an unknown
- *   name, or the seed is missing.
- * @throws RangeError for an out-of-range option, an init of the wrong dimension, E or grad E not
+ * @param options beta, stepSize (eta), chains, steps, seed; optional burnIn, thin, init, threads, maxWork.
+ * @throws TypeError when the energy is not an Energy, an option has the wrong kind, or the seed
+ *   is missing.
+ * @throws RangeError for an unknown option name, chains x (burnIn + steps) above the work budget
+ *   (`maxWork`), an out-of-range option, an init of the wrong dimension, E or grad E not
  *   finite at a start point, or a chain that leaves the finite numbers (eta too large).
  * @example
  * const bowl = energyFromFunction((x) => x[0] ** 2 / 2, { gradient: (x, w, g) => { g[0] = x[0]; } });

@@ -21,11 +21,12 @@ export type MetropolisOptions = SamplerOptions;
  * allocation, the generator inlined. Cost: one E evaluation per step and chain.
  *
  * @param energy The energy E (any dimension).
- * @param options beta, stepSize, chains, steps, seed; optional burnIn, thin, init, threads.
+ * @param options beta, stepSize, chains, steps, seed; optional burnIn, thin, init, threads, maxWork.
  * @returns The kept samples (chain-major), acceptance rates, final states, and how it ran.
- * @throws TypeError when the energy is not an Energy, an option has the wrong kind or an unknown
- *   name, or the seed is missing.
- * @throws RangeError when beta or stepSize is not a positive finite number, chains, steps,
+ * @throws TypeError when the energy is not an Energy, an option has the wrong kind, or the seed
+ *   is missing.
+ * @throws RangeError for an unknown option name, chains x (burnIn + steps) above the work budget
+ *   (`maxWork`), when beta or stepSize is not a positive finite number, chains, steps,
  *   burnIn, thin or threads is not an integer in its range, init has the wrong dimension, or E is
  *   not finite at a start point.
  * @example

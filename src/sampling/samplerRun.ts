@@ -2,9 +2,9 @@
  * What the three samplers share: their options, the checks at the door, the start points, the
  * choice of threads, and the result object.
  */
-import { checkEnergy, checkEnergyAt } from "../energy/checkEnergy";
+import { checkEnergy, checkFiniteAt } from "../energy/checkEnergy";
 import type { Energy, EnergyRecipe, Point, SamplerResult } from "../types";
-import { checkInteger, checkOptions, checkPoint, checkPositive, checkSeed, describe, isArrayLike, message } from "../validate";
+import { WORK_BUDGET, checkInteger, checkMaxWork, checkPoint, checkPositive, checkSeed, checkWork, isArrayLike, message, readOptions } from "../validate";
 import { keptPerChain, runChains, type ChainBuffers, type ChainPlan, type SamplerMethod } from "./chains";
 import { float64Buffer, runChainsInThreads } from "./threads";
 
@@ -44,24 +44,36 @@ export interface SamplerOptions {
    * @default 1
    */
   threads?: number;
+  /**
+   * The work budget: chains x (burnIn + steps) transitions must not exceed it (a call above is
+   * refused at once, with the number to pass here if you mean it). @default 2e8
+   */
+  maxWork?: number;
 }
 
 /** A sampler's result: the shared {@link SamplerResult} plus how the run was made. */
 export interface SamplerRun extends SamplerResult {
   /** The step size used (proposal standard deviation, or eta). */
   readonly stepSize: number;
-  /** Transitions per chain after the burn-in, as asked. */
-  readonly steps: number;
-  readonly burnIn: number;
-  readonly thin: number;
   /** Threads that actually ran chains (1 when the energy has no recipe). */
   readonly threadsUsed: number;
   /** Why fewer threads ran than were asked for, when that happened. */
   readonly threadsNote?: string;
 }
 
-/** The fields an options object may have: anything else is a typo worth reporting. */
-const KNOWN_OPTIONS = ["beta", "stepSize", "chains", "steps", "burnIn", "thin", "init", "seed", "threads"];
+/** Every option of the samplers, with its default (undefined: required, or no default). */
+const SAMPLER_DEFAULTS: SamplerOptions = {
+  beta: undefined as unknown as number,
+  stepSize: undefined as unknown as number,
+  chains: undefined as unknown as number,
+  steps: undefined as unknown as number,
+  burnIn: 0,
+  thin: 1,
+  init: undefined,
+  seed: undefined as unknown as number,
+  threads: 1,
+  maxWork: WORK_BUDGET,
+};
 
 /** At most this many numbers are stored (800 MB of samples). */
 export const MAX_STORED_NUMBERS = 100_000_000;
@@ -118,20 +130,16 @@ export function resolveStarts(fn: string, energy: Energy, init: unknown, chains:
 /** Checks every option and the start points, then runs the sampler. */
 export function runSampler(fn: SamplerMethod, energyArgument: unknown, optionsArgument: SamplerOptions): SamplerRun {
   const energy = checkEnergy(fn, "energy", energyArgument);
-  const options = checkOptions(fn, "options", optionsArgument as SamplerOptions | undefined);
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.includes(key)) {
-      throw new TypeError(`${fn}: options has no field ${describe(key)}; the fields are ${KNOWN_OPTIONS.join(", ")}`);
-    }
-  }
+  const options = readOptions(fn, optionsArgument, SAMPLER_DEFAULTS);
   const beta = checkPositive(fn, "beta", options.beta);
   const stepSize = checkPositive(fn, "stepSize", options.stepSize);
   const chains = checkInteger(fn, "chains", options.chains, 1, 10_000_000);
   const steps = checkInteger(fn, "steps", options.steps, 1, 1e12);
-  const burnIn = checkInteger(fn, "burnIn", options.burnIn ?? 0, 0, 1e12);
-  const thin = checkInteger(fn, "thin", options.thin ?? 1, 1, steps);
+  const burnIn = checkInteger(fn, "burnIn", options.burnIn, 0, 1e12);
+  const thin = checkInteger(fn, "thin", options.thin, 1, steps);
+  checkWork(fn, chains * (burnIn + steps), "chains x (burnIn + steps)", checkMaxWork(fn, options.maxWork));
   const seed = checkSeed(fn, "seed", options.seed);
-  const threads = checkInteger(fn, "threads", options.threads ?? 1, 1, 64);
+  const threads = checkInteger(fn, "threads", options.threads, 1, 64);
   const n = energy.dimension;
   const plan: ChainPlan = { method: fn, seed, beta, stepSize, burnIn, steps, thin, dimension: n, chains };
   const kept = keptPerChain(plan);
@@ -149,7 +157,7 @@ export function runSampler(fn: SamplerMethod, energyArgument: unknown, optionsAr
   for (let c = 0; c < chains; c++) {
     const x = starts.subarray(c * n, (c + 1) * n);
     const label = options.init === undefined ? "the default start" : perChain ? `init[${c}]` : "init";
-    startEnergies[c] = checkEnergyAt(fn, energy, x, { gradient: fn !== "metropolis", label });
+    startEnergies[c] = checkFiniteAt(fn, energy, x, { gradient: fn !== "metropolis", label });
   }
 
   let threadsUsed = Math.min(threads, chains);
@@ -195,6 +203,7 @@ export function runSampler(fn: SamplerMethod, energyArgument: unknown, optionsAr
     steps,
     burnIn,
     thin,
+    energyName: energy.name,
     threadsUsed,
     ...(threadsNote === undefined ? {} : { threadsNote }),
   };

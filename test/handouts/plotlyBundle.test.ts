@@ -147,7 +147,7 @@ const bowl = energyFromFunction((p) => p[0] ** 2 + 2 * p[1] ** 2, {
   knownMinima: [{ x: [0, 0], energy: 0 }],
 });
 const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, { domain: { lower: [-2], upper: [2] } });
-const run = { path: [[0.5], [0.8], [1]], energies: [0.5625, 0.1296, 0], times: [0, 1, 2], iterations: 2, converged: true, reason: "converged" as const, final: [1], finalEnergy: 0 };
+const run = { path: [[0.5], [0.8], [1]], energies: [0.5625, 0.1296, 0], times: [0, 1, 2], iterations: 2, converged: true, reason: "converged" as const, final: [1], finalEnergy: 0, energyRises: [] };
 const axis = [-1, -0.5, 0, 0.5, 1];
 const basins = basinMapFigure({ axes: [axis, axis], labels: axis.flatMap((y) => axis.map((x) => (x < 0 ? 0 : 1))), minima: [{ x: [-1, 0], label: "A" }, { x: [1, 0], label: "B" }] });
 

@@ -214,3 +214,39 @@ test("validation: every bad input gets a clear error", () => {
     /options\.energyIncreaseTolerance must be a non-negative finite number, got NaN/,
   );
 });
+
+test("energyRises: the path indices where the recorded energy rose, counted once with the run's tolerance", () => {
+  const run = gradientDescent(quadratic(1), [1], { eta: 2.5, stopOnEnergyIncrease: false, maxIterations: 8 });
+  const rose = run.energies.map((e, i) => i).filter((i) => i > 0 && run.energies[i] > run.energies[i - 1]);
+  assert.deepEqual(run.energyRises, rose);
+  assert.deepEqual(run.energyRises, [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.equal(run.energyIncreases, run.energyRises.length);
+  // A stable run has none; and the run's own tolerance decides what counts.
+  assert.deepEqual(gradientDescent(quadratic(1), [1], { eta: 0.5 }).energyRises, []);
+  const loose = gradientDescent(quadratic(1), [1], { eta: 2.5, stopOnEnergyIncrease: false, maxIterations: 8, energyIncreaseTolerance: 2 });
+  assert.deepEqual(loose.energyRises, [], "E_{t+1} = 2.25 E_t: a rise of 1.25 E_t is below 2 max(1, E_t)");
+});
+
+test("with recordEvery, every step where E rose is still kept in the path, and energyRises points at it", () => {
+  // eta = 2.5, k = 1: x_t = (-1.5)^t; every step rises, so every step is kept despite recordEvery 3.
+  const rising = gradientDescent(quadratic(1), [1], { eta: 2.5, stopOnEnergyIncrease: false, maxIterations: 7, recordEvery: 3 });
+  assert.deepEqual(rising.times, [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(rising.energyRises, [1, 2, 3, 4, 5, 6, 7]);
+  for (const i of rising.energyRises) assert.ok(rising.energies[i] > rising.energies[i - 1]);
+  // A falling run keeps only every third step (and the last).
+  const falling = gradientDescent(quadratic(1), [1], { eta: 0.5, maxIterations: 7, recordEvery: 3 });
+  assert.deepEqual(falling.times, [0, 3, 6, 7]);
+  assert.deepEqual(falling.energyRises, []);
+});
+
+test("gradientDescent options: unknown names refused with a suggestion; maxIterations bounded by the work budget", () => {
+  assert.throws(() => gradientDescent(quadratic(1), [1], { eta: 0.1, maxIteration: 5 } as never), {
+    name: "RangeError",
+    message: /^gradientDescent: options\.maxIteration is not an option \(did you mean maxIterations\?\); the options are eta, maxIterations, /,
+  });
+  assert.throws(() => gradientDescent(quadratic(1), [1], { eta: 0.1, maxIterations: 1e9 }), /^RangeError: gradientDescent: options.maxIterations \(one gradient and one energy evaluation each\) = 1e\+9 is above the work budget/);
+  const run = gradientDescent(quadratic(1), [1], { eta: 0.1, maxIterations: 1e9, maxWork: 1e9 });
+  assert.equal(run.reason, "converged");
+  const bowl = quadratic(1);
+  assert.equal(gradientDescent(bowl, [1], { eta: 0.1 }).energyName, bowl.name, "the run names the energy it descended");
+});

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import seedrandom from "seedrandom";
 import { energyFromFunction } from "../../src/energy/fromFunction";
 import { gradientFlow } from "../../src/dynamics/flow";
+import { muellerBrown } from "../../src/landscapes";
 
 const quadratic = (k: number) =>
   energyFromFunction((x) => (k * x[0] ** 2) / 2, { gradient: (x, _w, g) => void (g[0] = k * x[0]) });
@@ -158,8 +159,30 @@ test("validation: every bad input gets a clear error", () => {
   assert.throws(() => gradientFlow(e, [1], { duration: 1, recordEvery: 0.5 }), /options\.recordEvery must be an integer >= 1, got 0\.5/);
   assert.throws(() => gradientFlow(e, [1], { duration: 1, divergenceBound: -5 }), /options\.divergenceBound must be a positive finite number, got -5/);
   assert.throws(() => gradientFlow(e, [1], 7 as never), /^TypeError: gradientFlow: options must be an options object, got 7$/);
+  assert.throws(() => gradientFlow(e, [1], { duration: 1, tolerence: 1e-6 } as never), {
+    name: "RangeError",
+    message: /^gradientFlow: options\.tolerence is not an option \(did you mean tolerance\?\)/,
+  });
+  assert.throws(() => gradientFlow(e, [1], { duration: 1, maxSteps: 1e9 }), {
+    name: "RangeError",
+    message: /^gradientFlow: 6 x options\.maxSteps \(gradient evaluations\) = 6e\+9 is above the work budget of 2e\+8 steps; ask for less, or pass \{ maxWork: 6\.0e\+9 \}/,
+  });
   assert.throws(() => gradientFlow(null as never, [1], { duration: 1 }), {
     name: "TypeError",
     message: /^gradientFlow: energy must be an Energy \(from energyFromFormula, energyFromFunction or a landscape such as doubleWell\(\)\), got null$/,
   });
+});
+
+test("convergence is scale-aware: on Mueller-Brown (|H| in the thousands) the flow that rests on minimum B reports converged", () => {
+  const mb = muellerBrown();
+  const run = gradientFlow(mb, [0.3, 0.3], { duration: 10 });
+  assert.equal(run.reason, "converged");
+  assert.equal(run.converged, true);
+  const b = mb.knownMinima[1].x;
+  assert.ok(Math.hypot(run.final[0] - b[0], run.final[1] - b[1]) < 1e-8, `ended at ${run.final}`);
+  assert.ok(run.times[run.times.length - 1] < 1, "stopped long before the duration");
+  // tolerance 0 still integrates to the full duration.
+  const full = gradientFlow(mb, [0.3, 0.3], { duration: 0.5, tolerance: 0 });
+  assert.equal(full.reason, "max-iterations");
+  assert.equal(full.times[full.times.length - 1], 0.5);
 });

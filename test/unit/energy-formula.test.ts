@@ -183,10 +183,23 @@ test("the formula and the options are checked at the door", () => {
   fails(() => energyFromFormula("x", { variables: ["x"], parameters: { mod: 1 } }), "RangeError", /options.parameters.mod must be a name that is not/);
   fails(() => energyFromFormula("a * x", { variables: ["x"], parameters: { a: Infinity } }), "RangeError", "energyFromFormula: options.parameters.a must be a finite number, got Infinity");
   fails(() => energyFromFormula("a * x", { variables: ["x"], parameters: [1] as unknown as Record<string, number> }), "TypeError", /options.parameters must be an object of named finite numbers/);
-  fails(() => energyFromFormula("x", { variables: ["x"], domian: {} } as unknown as { variables: string[] }), "RangeError", "energyFromFormula: options.domian is not an option; the options are variables, parameters, name, domain, knownMinima");
+  fails(() => energyFromFormula("x", { variables: ["x"], domian: {} } as unknown as { variables: string[] }), "RangeError", "energyFromFormula: options.domian is not an option (did you mean domain?); the options are variables, parameters, name, domain, knownMinima");
   fails(() => energyFromFormula("x", { variables: ["x"], name: 3 as unknown as string }), "TypeError", "energyFromFormula: options.name must be a string, got 3");
   fails(() => energyFromFormula("x", { variables: ["x"], domain: { lower: [1], upper: [0] } }), "RangeError", "energyFromFormula: options.domain axis 0 must be finite bounds with lower < upper, got [1, 0]");
   fails(() => energyFromFormula("x", { variables: ["x"], knownMinima: [{ x: [0, 1], energy: 0 }] }), "RangeError", "energyFromFormula: options.knownMinima[0].x must be an array of 1 finite numbers, got [0, 1]");
+});
+
+test("text mathjs would silently ignore is refused: a # comment, a trailing ; or a second line", () => {
+  const fails = (thunk: () => unknown, name: string, message: string | RegExp) => assert.throws(thunk, { name, message });
+  fails(
+    () => energyFromFormula("(x^2-1)^2 # + 0.5*x", { variables: ["x"] }),
+    "RangeError",
+    'energyFromFormula: formula "(x^2-1)^2 # + 0.5*x" contains "#" (char 11), which mathjs reads as the start of a comment and would silently drop "# + 0.5*x"; remove it, or write the whole formula without comments',
+  );
+  fails(() => energyFromFormula("(x^2-1)^2;", { variables: ["x"] }), "RangeError", /^energyFromFormula: formula "\(x\^2-1\)\^2;" is not one expression/);
+  fails(() => energyFromFormula("(x^2-1)^2\n+ 0.5*x", { variables: ["x"] }), "RangeError", /is not one expression/);
+  // A line break inside parentheses is one expression.
+  assert.equal(energyFromFormula("((x^2-1)^2\n+ 0.5*x)", { variables: ["x"] }).value([1]), 0.5);
 });
 
 test("a parameter the formula does not use is fine", () => {

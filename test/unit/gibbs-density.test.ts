@@ -110,7 +110,7 @@ test("validation: every bad input gets a clear error", () => {
   });
   assert.throws(() => gibbsDensity(twoWell2D, { beta: 1, axes: [{ min: 0, max: 1, count: 20000 }, { min: 0, max: 1, count: 20000 }] }), {
     name: "RangeError",
-    message: /^gibbsDensity: options\.axes must describe at most 100000000 grid points, got 400000000 \(20000 x 20000\)$/,
+    message: /^gibbsDensity: options\.axes must describe at most 20000000 grid points, got 400000000 \(20000 x 20000\)$/,
   });
   assert.throws(() => gibbsDensity(doubleWell, { beta: 1, axes: [{ min: -1e308, max: 1e308, count: 3 }] }), /options\.axes\[0\] must be an axis whose width max - min is finite/);
   const holey = energyFromFunction((x) => (x[0] > 0.5 ? NaN : x[0] ** 2));

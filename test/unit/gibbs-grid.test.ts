@@ -38,7 +38,7 @@ test("validation: empty, reversed, non-finite, too few or too many points", () =
   assert.throws(() => axisPoints({ min: 0, max: 1, count: 2.5 }), /axis\.count must be an integer >= 2, got 2\.5/);
   assert.throws(() => axisPoints({ min: 0, max: 1, count: MAX_GRID_POINTS + 1 }), {
     name: "RangeError",
-    message: /^axisPoints: axis\.count must be at most 100000000 points, got 100000001$/,
+    message: /^axisPoints: axis\.count must be at most 20000000 points, got 20000001$/,
   });
   assert.throws(() => axisPoints([0, 1, 3] as never), {
     name: "TypeError",

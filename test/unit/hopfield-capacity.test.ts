@@ -34,7 +34,7 @@ test("capacity: recall is near perfect at load 0.05 and poor at load 0.2 (N = 30
   assert.ok(low.meanOverlap >= 0.99, `overlap at 0.05: ${low.meanOverlap}`);
   assert.ok(high.recallFraction <= 0.5, `recall at 0.2: ${high.recallFraction}`);
   assert.ok(high.meanOverlap <= 0.85, `overlap at 0.2: ${high.meanOverlap}`);
-  assert.ok(high.meanSweeps > low.meanSweeps);
+  assert.ok(high.meanIterations > low.meanIterations);
   assert.equal(result.criticalLoad, HOPFIELD_CRITICAL_LOAD);
   // The reported fraction is the count of overlaps at or above the threshold.
   assert.equal(high.recallFraction, high.overlaps.filter((m) => m >= 0.95).length / high.overlaps.length);
@@ -88,6 +88,22 @@ test("hopfieldCapacity: rejects bad options", () => {
   assert.throws(() => hopfieldCapacity({ ...base, trials: 1.5 }), { name: "RangeError", message: /^hopfieldCapacity: options.trials must be an integer in \[1, 10000\], got 1.5$/ });
   assert.throws(() => hopfieldCapacity({ ...base, flipFraction: -0.1 }), { name: "RangeError", message: /^hopfieldCapacity: options.flipFraction must be a number in \[0, 1\], got -0.1$/ });
   assert.throws(() => hopfieldCapacity({ ...base, seed: undefined as never }), { name: "TypeError", message: /^hopfieldCapacity: options.seed must be/ });
+  assert.throws(() => hopfieldCapacity({ ...base, loads: "0.1" as never }), { name: "TypeError", message: /^hopfieldCapacity: options.loads must be an array of loads P\/N, got "0.1"$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, loads: [NaN] }), { name: "RangeError", message: /^hopfieldCapacity: options.loads\[0\] must be a number in \(0, 2\], got NaN$/ });
+  assert.throws(() => hopfieldCapacity({ ...base, maxSweeps: 5 } as never), { name: "RangeError", message: /^hopfieldCapacity: options.maxSweeps is not an option/ });
+  assert.throws(() => hopfieldCapacity({ ...base, trial: 2 } as never), { name: "RangeError", message: /^hopfieldCapacity: options.trial is not an option \(did you mean trials\?\)/ });
+});
+
+test("hopfieldCapacity: refuses work above the budget at once", () => {
+  // Sum over loads of trials x (P + probes x (maxIterations + 1)) x N unit updates:
+  // 10000 x (1000 + 20 x 101) x 5000 = 1.51e11.
+  const start = performance.now();
+  assert.throws(() => hopfieldCapacity({ N: 5000, loads: [0.2], trials: 10000, seed: 1 }), {
+    name: "RangeError",
+    message: /^hopfieldCapacity: sum over loads of trials x \(P \+ probes x \(maxIterations \+ 1\)\) x N = 1\.51e\+11 is above the work budget of 2e\+8 steps/,
+  });
+  assert.throws(() => hopfieldCapacity({ N: 100, loads: [0.1], trials: 1, seed: 1, maxIterations: 1e9 }), { name: "RangeError", message: /above the work budget/ });
+  assert.ok(performance.now() - start < 100);
 });
 
 test("capacityBreakdown: linear interpolation at the first downward crossing, in load order", () => {
@@ -96,7 +112,7 @@ test("capacityBreakdown: linear interpolation at the first downward crossing, in
   // Between (0.15, 0.8) and (0.2, 0.2): 0.15 + (0.8 - 0.5) / (0.8 - 0.2) * 0.05 = 0.175.
   assert.ok(Math.abs(capacityBreakdown(result([point(0.1, 1), point(0.15, 0.8), point(0.2, 0.2)]))! - 0.175) < 1e-15);
   // Points are taken in order of load, whatever order they come in; the level is a parameter.
-  assert.ok(Math.abs(capacityBreakdown(result([point(0.2, 0.2), point(0.1, 1), point(0.15, 0.8)]), 0.9)! - 0.125) < 1e-15);
+  assert.ok(Math.abs(capacityBreakdown(result([point(0.2, 0.2), point(0.1, 1), point(0.15, 0.8)]), { level: 0.9 })! - 0.125) < 1e-15);
   // A point exactly at the level is not yet below it.
   assert.equal(capacityBreakdown(result([point(0.1, 0.5), point(0.2, 0)])), 0.1);
   // No downward crossing within the loads: undefined.
@@ -124,6 +140,8 @@ test("capacityBreakdown checks its input", () => {
   assert.throws(() => capacityBreakdown({ points: [{ effectiveLoad: -0.1, recallFraction: 1 }] } as never), /^RangeError: capacityBreakdown: result.points\[0\].effectiveLoad must be a positive finite number, got -0.1$/);
   assert.throws(() => capacityBreakdown({ points: [{ effectiveLoad: 0.1, recallFraction: 1.5 }] } as never), /^RangeError: capacityBreakdown: result.points\[0\].recallFraction must be a number in \[0, 1\], got 1.5$/);
   assert.throws(() => capacityBreakdown({ points: [{ effectiveLoad: 0.1 }] } as never), /^TypeError: capacityBreakdown: result.points\[0\].recallFraction must be a number in \[0, 1\], got undefined$/);
-  assert.throws(() => capacityBreakdown(ok, 1), /^RangeError: capacityBreakdown: level must be a number in \(0, 1\), got 1$/);
-  assert.throws(() => capacityBreakdown(ok, NaN), /^RangeError: capacityBreakdown: level must be a number in \(0, 1\), got NaN$/);
+  assert.throws(() => capacityBreakdown(ok, { level: 1 }), /^RangeError: capacityBreakdown: options.level must be a number in \(0, 1\), got 1$/);
+  assert.throws(() => capacityBreakdown(ok, { level: NaN }), /^RangeError: capacityBreakdown: options.level must be a number in \(0, 1\), got NaN$/);
+  assert.throws(() => capacityBreakdown(ok, 0.5 as never), /^TypeError: capacityBreakdown: options must be an options object/);
+  assert.throws(() => capacityBreakdown(ok, { levl: 0.5 } as never), /^RangeError: capacityBreakdown: options.levl is not an option \(did you mean level\?\)/);
 });

@@ -19,7 +19,7 @@ function symmetricRows(n: number): number[][] {
 
 test("networks made by the library are frozen and remembered; copies and hand-made objects are not", () => {
   const hebb = hebbianWeights([[1, -1, 1], [1, 1, -1]]);
-  const chosen = hopfieldNetwork([[0, 1], [1, 0]], [0.5, 0]);
+  const chosen = hopfieldNetwork([[0, 1], [1, 0]], { biases: [0.5, 0] });
   assert.equal(Object.isFrozen(hebb), true);
   assert.equal(Object.isFrozen(chosen), true);
   assert.equal(isLibraryNetwork(hebb), true);
@@ -34,43 +34,46 @@ test("a hand-made network object with an asymmetric W is still rejected (checked
   // Same size and fields as a library network, but not made by the library.
   const handMade = { size: 3, weights: new Float64Array([0, 1, 0, 1, 0, 0.25, 0, 0.5, 0]), biases: new Float64Array(3) };
   const symmetricMessage = /must be a symmetric matrix \(W\[i\]\[j\] = W\[j\]\[i\]\), got W\[1\]\[2\] = 0.25 and W\[2\]\[1\] = 0.5$/;
-  assert.throws(() => hopfieldRecall(handMade, [1, 1, 1], { seed: 1 }), { name: "RangeError", message: new RegExp("^hopfieldRecall: network " + symmetricMessage.source) });
-  assert.throws(() => hopfieldEnergy(handMade, [1, 1, 1]), { name: "RangeError", message: symmetricMessage });
-  assert.throws(() => boltzmannExact(handMade, undefined, 1), { name: "RangeError", message: symmetricMessage });
+  assert.throws(() => hopfieldRecall(handMade as never, [1, 1, 1], { seed: 1 }), { name: "RangeError", message: new RegExp("^hopfieldRecall: network " + symmetricMessage.source) });
+  assert.throws(() => hopfieldEnergy(handMade as never, [1, 1, 1]), { name: "RangeError", message: symmetricMessage });
+  assert.throws(() => boltzmannExact(handMade as never), { name: "RangeError", message: symmetricMessage });
   // A copy of a library network with an asymmetric W swapped in is a new object: checked in full.
   const net = hebbianWeights([[1, -1, 1], [1, 1, -1]]);
   const swapped = { ...net, weights: handMade.weights };
   assert.throws(() => hopfieldRecall(swapped, [1, 1, 1], { seed: 1 }), { name: "RangeError", message: symmetricMessage });
   // A hand-made network with a non-finite entry names the flat index.
   const notFinite = { size: 2, weights: new Float64Array([0, NaN, NaN, 0]), biases: new Float64Array(2) };
-  assert.throws(() => hopfieldEnergy(notFinite, [1, 1]), { name: "RangeError", message: /^hopfieldEnergy: network.weights\[1\] must be a finite number, got NaN$/ });
+  assert.throws(() => hopfieldEnergy(notFinite as never, [1, 1]), { name: "RangeError", message: /^hopfieldEnergy: network.weights\[1\] must be a finite number, got NaN$/ });
 });
 
 test("a library network gives the same recall, energy and distribution as its W given as rows", () => {
   // Reference: the same W as number[][], which always goes through the full door checks.
-  const patterns = randomPatterns(12, 90, "trusted");
+  const patterns = randomPatterns(12, 90, { seed: "trusted" });
   const net = hebbianWeights(patterns, { biases: patterns[3].map((v) => 0.05 * v) });
   const W = rows(net.weights, 90);
   const b = Array.from(net.biases);
   const cue = corruptPattern(patterns[0], { flipFraction: 0.3, seed: 4 });
+  // A hand-made object with the same W, b and name (always checked in full).
+  const handMade = { size: 90, weights: Float64Array.from(net.weights), biases: Float64Array.from(b), name: net.name };
   for (const options of [{ seed: 7, record: "flip" as const }, { mode: "sync" as const }]) {
     const fromNetwork = hopfieldRecall(net, cue, { ...options, patterns });
-    const fromRows = hopfieldRecall(W, cue, { ...options, patterns, biases: b });
-    assert.deepEqual(fromNetwork, fromRows);
+    assert.deepEqual(fromNetwork, hopfieldRecall(handMade, cue, { ...options, patterns }));
+    assert.deepEqual(fromNetwork, hopfieldRecall(hopfieldNetwork(W, { biases: b, name: net.name }), cue, { ...options, patterns }));
   }
-  assert.equal(hopfieldEnergy(net, cue), hopfieldEnergy(W, b, cue));
-  const small = hopfieldNetwork([[0, 0.5, -1], [0.5, 0, 0.25], [-1, 0.25, 0]], [0.1, 0, -0.2]);
-  assert.deepEqual(boltzmannExact(small, undefined, 0.7), boltzmannExact(rows(small.weights, 3), [0.1, 0, -0.2], 0.7));
+  assert.equal(hopfieldEnergy(net, cue), hopfieldEnergy(hopfieldNetwork(W, { biases: b }), cue));
+  const small = hopfieldNetwork([[0, 0.5, -1], [0.5, 0, 0.25], [-1, 0.25, 0]], { biases: [0.1, 0, -0.2] });
+  const fromRows = boltzmannExact(hopfieldNetwork(rows(small.weights, 3), { biases: [0.1, 0, -0.2] }), { beta: 1 / 0.7 });
+  assert.deepEqual(boltzmannExact(small, { beta: 1 / 0.7 }), fromRows);
 });
 
 test("library networks: recall and energy leave the network, the cue and the patterns untouched", () => {
-  const patterns = Object.freeze(randomPatterns(6, 70, "untouched").map((p) => Object.freeze(p)));
+  const patterns = Object.freeze(randomPatterns(6, 70, { seed: "untouched" }).map((p) => Object.freeze(p)));
   const net = hebbianWeights(patterns);
   const weightsBefore = Float64Array.from(net.weights);
   const biasesBefore = Float64Array.from(net.biases);
   const cue = Object.freeze(corruptPattern(patterns[2], { flipFraction: 0.2, seed: 3 }));
   hopfieldRecall(net, cue, { seed: 1, patterns });
-  hopfieldRecall(net, cue, { mode: "sync", biases: Object.freeze(new Array(70).fill(0.01)) });
+  hopfieldRecall(hopfieldNetwork(net, { biases: Object.freeze(new Array(70).fill(0.01)) }), cue, { mode: "sync" });
   hopfieldEnergy(net, cue);
   assert.deepEqual(net.weights, weightsBefore);
   assert.deepEqual(net.biases, biasesBefore);
@@ -90,12 +93,15 @@ test("the O(N) safety net: a library network whose diagonal was changed in place
 });
 
 test("hopfieldNetwork: diagonal residues below 1e-12 are cleared in a copy; a network given is copied", () => {
-  const handMade = { size: 2, weights: new Float64Array([1e-14, 1, 1, 0]), biases: new Float64Array(2) };
+  const handMade = { size: 2, weights: new Float64Array([1e-14, 1, 1, 0]), biases: new Float64Array(2), name: "hand-made" };
   const net = hopfieldNetwork(handMade as never);
   assert.deepEqual(Array.from(net.weights), [0, 1, 1, 0]);
   assert.equal(handMade.weights[0], 1e-14);
-  const clean = { size: 2, weights: new Float64Array([0, 1, 1, 0]), biases: new Float64Array(2) };
-  const copy = hopfieldNetwork(clean as never);
+  const clean = { size: 2, weights: new Float64Array([0, 1, 1, 0]), biases: new Float64Array([0.5, 0]), name: "clean" };
+  const copy = hopfieldNetwork(clean);
+  assert.equal(copy.name, "clean");
+  assert.notEqual(copy.biases, clean.biases);
+  assert.deepEqual(Array.from(copy.biases), [0.5, 0]);
   assert.notEqual(copy.weights, clean.weights);
   clean.weights[1] = 5;
   assert.deepEqual(Array.from(copy.weights), [0, 1, 1, 0]);
@@ -104,7 +110,7 @@ test("hopfieldNetwork: diagonal residues below 1e-12 are cleared in a copy; a ne
 test("hebbianMatrix row sums equal a row-by-row pass bit for bit (the tie tolerance is unchanged)", () => {
   // Reference: absoluteRowSums, the plain j = 0..N-1 pass the door checks use for rows.
   for (const [P, N] of [[5, 33], [70, 40], [3, 130]]) {
-    const patterns = randomPatterns(P, N, `sums ${P}`);
+    const patterns = randomPatterns(P, N, { seed: `sums ${P}` });
     const data = new Int8Array(P * N);
     patterns.forEach((p, mu) => data.set(p, mu * N));
     const fromBuild = new Float64Array(N);

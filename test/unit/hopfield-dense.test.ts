@@ -12,7 +12,7 @@ test("dense update retrieves a stored pattern in one step at large beta (Ramsaue
   // 50 random +-1 patterns of 64 units: the cue is pattern 7 with 16 units flipped (overlap 0.5).
   // Its score beta x_7.xi = 32 beta beats the others (|x_mu.xi| ~ 8) by ~20 beta, so at beta = 5
   // the softmax puts weight 1 - O(exp(-100)) on pattern 7.
-  const patterns = randomPatterns(50, 64, "dense");
+  const patterns = randomPatterns(50, 64, { seed: "dense" });
   const cue = patterns[7].map((v, i) => (i < 16 ? -v : v));
   const next = denseHopfieldUpdate(patterns, cue, 5);
   assert.ok(close(next, patterns[7], 1e-12));
@@ -62,22 +62,28 @@ test("dense iteration never raises the energy (Ramsauer et al. 2020: each update
   for (let k = 0; k < 20; k++) {
     const patterns = Array.from({ length: 5 }, () => Array.from({ length: 8 }, () => 2 * rng() - 1));
     const start = Array.from({ length: 8 }, () => 2 * rng() - 1);
-    const run = denseHopfieldIterate(patterns, start, { beta: 0.5 + 4 * rng(), maxSteps: 200, tolerance: 1e-10 });
+    const run = denseHopfieldIterate(patterns, start, { beta: 0.5 + 4 * rng(), maxIterations: 200, tolerance: 1e-10 });
     for (let t = 1; t < run.energies.length; t++) assert.ok(run.energies[t] <= run.energies[t - 1] + 1e-12);
     assert.equal(run.converged, true);
-    assert.equal(run.states.length, run.steps + 1);
-    assert.equal(run.attention.length, run.steps);
+    assert.equal(run.reason, "converged");
+    assert.equal(run.path.length, run.iterations + 1);
+    assert.deepEqual(run.times, run.path.map((_, t) => t));
+    assert.equal(run.attention.length, run.iterations);
     for (const p of run.attention) assert.ok(Math.abs(p.reduce((a, v) => a + v, 0) - 1) < 1e-12);
-    assert.deepEqual(run.final, run.states[run.steps]);
+    assert.deepEqual(run.final, run.path[run.iterations]);
+    assert.equal(run.finalEnergy, run.energies[run.iterations]);
   }
 });
 
 test("dense iteration: the doc example puts all the weight on the first pattern after one step", () => {
   const run = denseHopfieldIterate([[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], { beta: 50 });
   assert.ok(Math.abs(run.attention[0][0] - 1) < 1e-30);
-  assert.ok(close(run.states[1], [1, 1, -1], 1e-15));
+  assert.ok(close(run.path[1], [1, 1, -1], 1e-15));
   assert.equal(run.converged, true);
-  assert.equal(run.steps, 2);
+  assert.equal(run.iterations, 2);
+  // One update is not enough to see it stop moving: max-iterations.
+  const short = denseHopfieldIterate([[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], { beta: 50, maxIterations: 1 });
+  assert.deepEqual([short.reason, short.converged, short.iterations], ["max-iterations", false, 1]);
 });
 
 test("dense functions: inputs are not mutated; bad input is rejected", () => {
@@ -91,5 +97,8 @@ test("dense functions: inputs are not mutated; bad input is rejected", () => {
   assert.throws(() => denseHopfieldUpdate([], [1, 0], 1), { name: "RangeError", message: /^denseHopfieldUpdate: patterns must be a non-empty array of patterns, got \[\]$/ });
   assert.throws(() => denseHopfieldEnergy([[1, NaN]], [1, 0], 1), { name: "RangeError", message: /^denseHopfieldEnergy: patterns\[0\]\[1\] must be a finite number, got NaN$/ });
   assert.throws(() => denseHopfieldIterate([[1, 0]], [1, 0], { beta: -1 }), { name: "RangeError", message: /^denseHopfieldIterate: options.beta must be a positive finite number, got -1$/ });
-  assert.throws(() => denseHopfieldIterate([[1, 0]], [1, 0], { beta: 1, maxSteps: 0 }), { name: "RangeError", message: /^denseHopfieldIterate: options.maxSteps must be an integer in \[1, 1000000\], got 0$/ });
+  assert.throws(() => denseHopfieldIterate([[1, 0]], [1, 0], { beta: 1, maxIterations: 0 }), { name: "RangeError", message: /^denseHopfieldIterate: options.maxIterations must be an integer in \[1, 1000000000000\], got 0$/ });
+  assert.throws(() => denseHopfieldIterate([[1, 0]], [1, 0], { beta: 1, maxSteps: 5 } as never), { name: "RangeError", message: /^denseHopfieldIterate: options.maxSteps is not an option/ });
+  assert.throws(() => denseHopfieldIterate([[1, 0]], [1, 0], undefined as never), { name: "TypeError", message: /^denseHopfieldIterate: options must be an options object/ });
+  assert.throws(() => denseHopfieldIterate([[1, 0]], [1, 0], { beta: 1, maxIterations: 1e12 }), { name: "RangeError", message: /^denseHopfieldIterate: maxIterations x P x d = 2e\+12 is above the work budget/ });
 });

@@ -65,4 +65,6 @@ test("letterPatterns: rejects unknown letters and bad options", () => {
   assert.throws(() => letterPatterns(""), { name: "RangeError", message: /^letterPatterns: letters must be at least one letter, got ""$/ });
   assert.throws(() => letterPatterns(5 as never), { name: "TypeError", message: /^letterPatterns: letters must be a string such as "ABC" or an array of letters, got 5$/ });
   assert.throws(() => letterPatterns("A", { scale: 0 }), { name: "RangeError", message: /^letterPatterns: options.scale must be an integer in \[1, 8\], got 0$/ });
+  assert.throws(() => letterPatterns("A", { scal: 2 } as never), { name: "RangeError", message: /^letterPatterns: options.scal is not an option \(did you mean scale\?\)/ });
+  assert.throws(() => letterPatterns("A".repeat(1001)), { name: "RangeError", message: /^letterPatterns: letters must be at most 1000 letters, got .* \(1001 letters\)$/ });
 });

@@ -16,6 +16,8 @@ test("hebbianWeights: W_ij = (1/N) sum_mu xi_i xi_j, zero diagonal, symmetric (H
     }
   }
   assert.deepEqual(Array.from(net.biases), [0, 0, 0, 0]);
+  assert.equal(net.name, "Hopfield network, N = 4, P = 3");
+  assert.equal(hebbianWeights(patterns, { name: "three memories" }).name, "three memories");
 });
 
 test("hebbianWeights: the doc example values", () => {
@@ -26,7 +28,7 @@ test("hebbianWeights: the doc example values", () => {
 
 test("hebbianWeights: bit-counted sums equal the plain sum for P > 32 (several words per unit)", () => {
   // Reference: the O(P N^2) double loop, with P = 70 so the bit strings span three 32-bit words.
-  const patterns = randomPatterns(70, 40, "hebb words");
+  const patterns = randomPatterns(70, 40, { seed: "hebb words" });
   const net = hebbianWeights(patterns, { normalize: false });
   for (let i = 0; i < 40; i++) {
     for (let j = 0; j < 40; j++) {
@@ -54,6 +56,9 @@ test("hebbianWeights: rejects bad input with the message shape", () => {
   assert.throws(() => hebbianWeights([[1, NaN]]), { name: "RangeError", message: /patterns\[0\]\[1\] must be \+1 or -1, got NaN$/ });
   assert.throws(() => hebbianWeights("abc" as never), { name: "TypeError", message: /^hebbianWeights: patterns must be an array of patterns/ });
   assert.throws(() => hebbianWeights([[1, -1]], { normalize: 1 as never }), { name: "TypeError", message: /^hebbianWeights: options.normalize must be true or false, got 1$/ });
+  assert.throws(() => hebbianWeights([[1, -1]], { normalise: false } as never), { name: "RangeError", message: /^hebbianWeights: options.normalise is not an option \(did you mean normalize\?\)/ });
+  assert.throws(() => hebbianWeights([[1, -1]], { name: "" }), { name: "TypeError", message: /^hebbianWeights: options.name must be a non-empty string, got ""$/ });
+  assert.throws(() => hebbianWeights([new Array(10_001).fill(1)]), { name: "RangeError", message: /^hebbianWeights: patterns\[0\] must have at most 10000 units \(W holds N\^2 numbers\), got 10001 units$/ });
   assert.throws(() => hebbianWeights([[1, -1]], { biases: [1] }), {
     name: "RangeError",
     message: /^hebbianWeights: options.biases must be an array of 2 finite numbers \(one per unit\), got \[1\] \(length 1\)$/,
@@ -62,10 +67,16 @@ test("hebbianWeights: rejects bad input with the message shape", () => {
 
 test("hopfieldNetwork: copies a valid W and b", () => {
   const W = Object.freeze([Object.freeze([0, 1]), Object.freeze([1, 0])]);
-  const net = hopfieldNetwork(W, [0.5, 0]);
+  const net = hopfieldNetwork(W, { biases: [0.5, 0] });
   assert.equal(net.size, 2);
   assert.deepEqual(Array.from(net.weights), [0, 1, 1, 0]);
   assert.deepEqual(Array.from(net.biases), [0.5, 0]);
+  assert.equal(net.name, "Hopfield network, N = 2");
+  // Rows have zero biases; a name can be given; a network given keeps its biases unless replaced.
+  assert.deepEqual(Array.from(hopfieldNetwork(W).biases), [0, 0]);
+  assert.equal(hopfieldNetwork(W, { name: "pair" }).name, "pair");
+  assert.deepEqual(Array.from(hopfieldNetwork(net).biases), [0.5, 0]);
+  assert.deepEqual(Array.from(hopfieldNetwork(net, { biases: [0, 1] }).biases), [0, 1]);
 });
 
 test("hopfieldNetwork: rejects W that is not square, not symmetric, or has a diagonal", () => {
@@ -78,5 +89,9 @@ test("hopfieldNetwork: rejects W that is not square, not symmetric, or has a dia
   assert.throws(() => hopfieldNetwork([[0, Infinity], [Infinity, 0]]), { name: "RangeError", message: /^hopfieldNetwork: weights\[0\]\[1\] must be a finite number, got Infinity$/ });
   assert.throws(() => hopfieldNetwork([]), { name: "RangeError", message: /^hopfieldNetwork: weights must be a non-empty square matrix, got \[\]$/ });
   assert.throws(() => hopfieldNetwork(3 as never), { name: "TypeError", message: /^hopfieldNetwork: weights must be a network or a square matrix/ });
-  assert.throws(() => hopfieldNetwork([[0, 1], [1, 0]], [1, NaN]), { name: "RangeError", message: /^hopfieldNetwork: biases\[1\] must be a finite number, got NaN$/ });
+  assert.throws(() => hopfieldNetwork([[0, 1], [1, 0]], { biases: [1, NaN] }), { name: "RangeError", message: /^hopfieldNetwork: options.biases\[1\] must be a finite number, got NaN$/ });
+  assert.throws(() => hopfieldNetwork([[0, 1], [1, 0]], [1, 0] as never), { name: "TypeError", message: /^hopfieldNetwork: options must be an options object/ });
+  assert.throws(() => hopfieldNetwork([[0, 1], [1, 0]], { bias: [1, 0] } as never), { name: "RangeError", message: /^hopfieldNetwork: options.bias is not an option \(did you mean biases\?\)/ });
+  assert.throws(() => hopfieldNetwork(null as never), { name: "TypeError", message: /^hopfieldNetwork: weights must be a network/ });
+  assert.throws(() => hopfieldNetwork([[0, 1e308, 1e308], [1e308, 0, 0], [1e308, 0, 0]]), { name: "RangeError", message: /^hopfieldNetwork: weights must be a network whose energies are finite/ });
 });

@@ -13,7 +13,7 @@ test("overlap: (1/N) sum a_i b_i = 1 - 2 d / N for +-1 states", () => {
 });
 
 test("randomPatterns: shape, values +-1, balance near 1/2, determinism and nesting", () => {
-  const patterns = randomPatterns(20, 500, 11);
+  const patterns = randomPatterns(20, 500, { seed: 11 });
   assert.equal(patterns.length, 20);
   let plus = 0;
   for (const p of patterns) {
@@ -27,16 +27,22 @@ test("randomPatterns: shape, values +-1, balance near 1/2, determinism and nesti
   assert.ok(Math.abs(plus / 10000 - 0.5) < 0.02, `fraction ${plus / 10000}`);
   // Independent patterns have overlaps of order 1/sqrt(N) = 0.045.
   assert.ok(Math.abs(overlap(patterns[0], patterns[1])) < 0.2);
-  assert.deepEqual(randomPatterns(20, 500, 11), patterns);
-  assert.notDeepEqual(randomPatterns(20, 500, 12), patterns);
+  assert.deepEqual(randomPatterns(20, 500, { seed: 11 }), patterns);
+  assert.notDeepEqual(randomPatterns(20, 500, { seed: 12 }), patterns);
   // Pattern mu has its own stream: asking for fewer patterns gives the first ones unchanged.
-  assert.deepEqual(randomPatterns(3, 500, 11), patterns.slice(0, 3));
-  assert.throws(() => randomPatterns(0, 5, 1), { name: "RangeError", message: /^randomPatterns: P must be an integer in \[1, 1000000\], got 0$/ });
-  assert.throws(() => randomPatterns(2, 5, undefined as never), { name: "TypeError", message: /^randomPatterns: seed must be a finite number or a non-empty string/ });
+  assert.deepEqual(randomPatterns(3, 500, { seed: 11 }), patterns.slice(0, 3));
+  assert.throws(() => randomPatterns(0, 5, { seed: 1 }), { name: "RangeError", message: /^randomPatterns: count must be an integer in \[1, 1000000\], got 0$/ });
+  assert.throws(() => randomPatterns(2, 1.5, { seed: 1 }), { name: "RangeError", message: /^randomPatterns: size must be an integer/ });
+  assert.throws(() => randomPatterns(2, 5, undefined as never), { name: "TypeError", message: /^randomPatterns: options must be an options object/ });
+  assert.throws(() => randomPatterns(2, 5, {} as never), { name: "TypeError", message: /^randomPatterns: options.seed must be a finite number or a non-empty string/ });
+  assert.throws(() => randomPatterns(2, 5, 1 as never), { name: "TypeError", message: /^randomPatterns: options must be an options object/ });
+  assert.throws(() => randomPatterns(2, 5, { seed: 1, sed: 2 } as never), { name: "RangeError", message: /^randomPatterns: options.sed is not an option \(did you mean seed\?\)/ });
+  // count x size values: 1e6 patterns of 1e6 units is refused at once.
+  assert.throws(() => randomPatterns(1e6, 1e6, { seed: 1 }), { name: "RangeError", message: /^randomPatterns: count x size = 1e\+12 is above the work budget/ });
 });
 
 test("corruptPattern: flips exactly k distinct units, overlap 1 - 2k/N; does not mutate", () => {
-  const pattern = Object.freeze(randomPatterns(1, 200, "corrupt")[0]);
+  const pattern = Object.freeze(randomPatterns(1, 200, { seed: "corrupt" })[0]);
   const noisy = corruptPattern(pattern, { flipFraction: 0.1, seed: 4 });
   assert.equal(noisy.filter((v, i) => v !== pattern[i]).length, 20);
   assert.ok(Math.abs(overlap(noisy, pattern) - 0.8) < 1e-15);
@@ -59,12 +65,14 @@ test("corruptPattern: rejects bad options", () => {
   assert.throws(() => corruptPattern([1, -1], { flipFraction: 1.5, seed: 1 }), { name: "RangeError", message: /^corruptPattern: options.flipFraction must be a number in \[0, 1\], got 1.5$/ });
   assert.throws(() => corruptPattern([1, -1], { flips: 1 } as never), { name: "TypeError", message: /^corruptPattern: options.seed must be a finite number or a non-empty string/ });
   assert.throws(() => corruptPattern([1, 2], { flips: 1, seed: 1 }), { name: "RangeError", message: /^corruptPattern: pattern\[1\] must be \+1 or -1, got 2$/ });
+  assert.throws(() => corruptPattern([1, -1], { flip: 1, seed: 1 } as never), { name: "RangeError", message: /^corruptPattern: options.flip is not an option \(did you mean flips\?\)/ });
+  assert.throws(() => corruptPattern([1, -1], undefined as never), { name: "TypeError", message: /^corruptPattern: options must be an options object/ });
 });
 
 test("partialPattern: a mask keeps the known units; fixed or random fill", () => {
   assert.deepEqual(partialPattern([1, 1, -1, -1], { mask: [true, true, false, false], fill: 1 }), [1, 1, 1, 1]);
   assert.deepEqual(partialPattern([1, 1, -1, -1], { mask: [1, 0, 1, 0], fill: -1 }), [1, -1, -1, -1]);
-  const pattern = Object.freeze(randomPatterns(1, 400, "partial")[0]);
+  const pattern = Object.freeze(randomPatterns(1, 400, { seed: "partial" })[0]);
   const mask = pattern.map((_, i) => i < 200);
   const cue = partialPattern(pattern, { mask, seed: 8 });
   for (let i = 0; i < 200; i++) assert.equal(cue[i], pattern[i]);
@@ -91,4 +99,5 @@ test("partialPattern: rejects bad options", () => {
   assert.throws(() => partialPattern([1, -1], { fill: 0 as never, mask: [true, true] }), { name: "RangeError", message: /^partialPattern: options.fill must be "random", 1 or -1, got 0$/ });
   assert.throws(() => partialPattern([1, -1], { fill: 1 }), { name: "RangeError", message: /exactly one of keepFraction and mask/ });
   assert.throws(() => partialPattern([1, -1], { keepFraction: 2, seed: 1 }), { name: "RangeError", message: /^partialPattern: options.keepFraction must be a number in \[0, 1\], got 2$/ });
+  assert.throws(() => partialPattern([1, -1], { keepfraction: 0.5, seed: 1 } as never), { name: "RangeError", message: /^partialPattern: options.keepfraction is not an option \(did you mean keepFraction\?\); the options are keepFraction, mask, fill, seed$/ });
 });

@@ -48,7 +48,7 @@ test("options are checked at the door", () => {
   });
   assert.throws(() => doubleWell({ barier: 2 } as unknown as { barrier: number }), {
     name: "RangeError",
-    message: "doubleWell: options.barier is not an option; the options are barrier, position",
+    message: "doubleWell: options.barier is not an option (did you mean barrier?); the options are barrier, position",
   });
   assert.throws(() => doubleWell(3 as unknown as object), { name: "TypeError", message: "doubleWell: options must be an options object, got 3" });
   const frozen = Object.freeze({ barrier: 2 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { animationControls } from "../../src/plot/animation";
 import { descentAnimation } from "../../src/plot/descent";
-import { recallFigure } from "../../src/plot/hopfieldFigures";
+import { recallFigure } from "../../src/plot/hopfield";
 import type { Figure } from "../../src/plot/figure";
 import { parabola, quadraticDescent } from "./plot-fixtures";
 
@@ -55,8 +55,8 @@ test("descentAnimation and recallFigure: controls below the x-axis title, inside
   const anim = descentAnimation(parabola(), [quadraticDescent(1.5, 0.3, 1, 30)]);
   const recall = recallFigure(
     {
-      mode: "async", states: [[1, 1, -1, 1], [1, 1, 1, 1]], times: [0, 1], energies: [0, -3], overlaps: [],
-      final: [1, 1, 1, 1], finalEnergy: -3, finalOverlaps: [], converged: true, reason: "fixed-point", sweeps: 2, flips: 1, seed: 1,
+      mode: "async", path: [[1, 1, -1, 1], [1, 1, 1, 1]], times: [0, 1], energies: [0, -3], overlaps: [],
+      final: [1, 1, 1, 1], finalEnergy: -3, finalOverlaps: [], converged: true, reason: "converged", iterations: 2, flips: 1, seed: 1,
     } as never,
     { width: 2, height: 2 },
   );

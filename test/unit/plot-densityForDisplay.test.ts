@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DENSITY_MAX_CELLS_2D, DENSITY_MAX_POINTS_1D, curveForDisplay, extremaIndices, heatmapForDisplay } from "../../src/plot/densityForDisplay";
-import { gibbsFigure, gibbsSliderFigure, zeroTemperatureFigure } from "../../src/plot/gibbs";
+import { gibbsFigure, gibbsSliderFigure } from "../../src/plot/gibbs";
+import { zeroTemperatureFigure } from "../../src/plot/zeroTemperature";
 import { temperatureSweep } from "../../src/gibbs";
 import { doubleWell } from "../../src/landscapes";
 import { createRandom } from "../../src/sampling/random";

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { descentAnimation, descentFigure, energyIncreases } from "../../src/plot/descent";
+import { descentAnimation, descentFigure } from "../../src/plot/descent";
+import { gradientDescent } from "../../src/dynamics";
 import { PALETTE } from "../../src/plot/style";
 import { bowl2D, bowlDescent, colorsIn, isHouseColor, parabola, quadraticDescent } from "./plot-fixtures";
 
@@ -10,11 +11,29 @@ const r6 = (v: number) => Number(v.toPrecision(6));
 // On E = x^2 / 2 (k = 1), descent with eta = 0.5 halves x each step: E falls every step.
 // With eta = 2.5, x_t = (-1.5)^t x0: E grows by 2.25 each step (closed form, fixtures).
 
-test("energyIncreases finds the steps where E rose", () => {
-  assert.deepEqual(energyIncreases([3, 2, 2, 2.5, 1, 1.5]), [3, 5]);
-  assert.deepEqual(energyIncreases([1, 1, 1]), []);
-  // Rounding noise below 1e-12 relative is not a rise.
-  assert.deepEqual(energyIncreases([1, 1 + 1e-15]), []);
+test("descentFigure marks the rises the run recorded (energyRises), with the run's own tolerance", () => {
+  // eta = 2.5 on k = 1: every step rises. The figure reads the run's list, it does not recount.
+  const bad = quadraticDescent(0.1, 2.5, 1, 6);
+  const onlyTwo = descentFigure(parabola(), { ...bad, energyRises: [2, 5] });
+  const rose = onlyTwo.data.filter((t) => t.name === "energy rose");
+  assert.deepEqual(rose[0].x, [2, 5]);
+  assert.match(onlyTwo.layout.meta.description, /at 2 step\(s\) \(2, 5\)/);
+  // A real run with a loose rise tolerance: the crosses are exactly its energyRises.
+  const run = gradientDescent(parabola(), [1], { eta: 2.01, stopOnEnergyIncrease: false, maxIterations: 10, energyIncreaseTolerance: 0.5 });
+  const real = descentFigure(parabola(), run).data.filter((t) => t.name === "energy rose");
+  assert.equal(run.energyRises.length, 0, "E grows by (1 - 2.01)^2 = 1.02 per step: below the 50% tolerance");
+  assert.equal(real.length, 0);
+  // A run without energyRises (made by hand) gets no crosses, and the words say why.
+  const { energyRises: _r, ...bare } = bad;
+  const none = descentFigure(parabola(), bare as never);
+  assert.ok(!none.data.some((t) => t.name === "energy rose"));
+  assert.match(none.layout.meta.description, /do not say where their energy rose/);
+  // A run on another energy is refused.
+  assert.throws(() => descentFigure(parabola(), { ...bad, energyName: "double well" }), {
+    name: "RangeError",
+    message: 'descentFigure: results is a run on the energy "double well", not on "parabola" that the figure draws',
+  });
+  assert.throws(() => descentFigure(parabola(), bad, { maxPoint: 3 } as never), /^RangeError: descentFigure: options.maxPoint is not an option \(did you mean maxPoints\?\)/);
 });
 
 test("descentFigure 1D: curve, then per run path + start/end + energy trace; two panels", () => {

@@ -66,6 +66,8 @@ export function quadraticDescent(x0: number, eta: number, k: number, steps: numb
     reason: Math.abs(r) < 1 ? "converged" : "diverged",
     final,
     finalEnergy: energies[steps],
+    // |r| > 1: E_t = k x0^2 r^(2t) / 2 rises at every step (closed form, not recounted).
+    energyRises: Math.abs(r) > 1 ? times.slice(1) : [],
   };
 }
 
@@ -81,7 +83,7 @@ export function bowlDescent(start: [number, number], eta: number, steps: number)
     energies.push(x * x + 2 * y * y);
     times.push(t);
   }
-  return { path, energies, times, iterations: steps, converged: true, reason: "converged", final: path[steps], finalEnergy: energies[steps] };
+  return { path, energies, times, iterations: steps, converged: true, reason: "converged", final: path[steps], finalEnergy: energies[steps], energyRises: [] };
 }
 
 /** A uniform grid of n points on [a, b]. */
@@ -96,6 +98,7 @@ export function normalDensity(beta: number, xs: number[] = grid(-3, 3, 121)): Gi
   const logDensity = energies.map((e) => -beta * e - logZ);
   return {
     beta,
+    energyName: "parabola",
     axes: [xs],
     density: logDensity.map((v) => Math.exp(v)),
     logDensity,
@@ -112,16 +115,16 @@ export function normalDensity2D(beta: number, xs: number[], ys: number[]): Gibbs
   for (let j = 0; j < ys.length; j++) for (let i = 0; i < xs.length; i++) energies[i + xs.length * j] = 0.5 * (xs[i] ** 2 + ys[j] ** 2);
   const logZ = Math.log((2 * Math.PI) / beta);
   const logDensity = energies.map((e) => -beta * e - logZ);
-  return { beta, axes: [xs, ys], density: logDensity.map((v) => Math.exp(v)), logDensity, energies, logZ, cellVolume: (xs[1] - xs[0]) * (ys[1] - ys[0]) };
+  return { beta, energyName: "round bowl", axes: [xs, ys], density: logDensity.map((v) => Math.exp(v)), logDensity, energies, logZ, cellVolume: (xs[1] - xs[0]) * (ys[1] - ys[0]) };
 }
 
-/** A histogram with the given edges whose density is the normal density at the bin centres. */
+/** A histogram with the given edges whose density is the normal density at the bin centres; it knows its beta. */
 export function normalHistogram(beta: number, edges: number[]): Histogram {
   const centers = edges.slice(1).map((e, i) => (e + edges[i]) / 2);
   const density = centers.map((c) => Math.sqrt(beta / (2 * Math.PI)) * Math.exp(-0.5 * beta * c * c));
   const width = edges[1] - edges[0];
   const total = 1000;
-  return { edges, centers, counts: density.map((d) => Math.round(d * width * total)), density, outside: 0, total };
+  return { edges, centers, counts: density.map((d) => Math.round(d * width * total)), density, outside: 0, total, beta, energyName: "parabola" };
 }
 
 /**
@@ -144,6 +147,7 @@ export function knownSampler(chains: number, perChain: number, dimension = 1): S
     acceptanceRate: 0.5,
     chainAcceptanceRates: new Float64Array(chains).fill(0.5),
     finalStates: new Float64Array(chains * dimension),
+    steps: perChain, burnIn: 0, thin: 1, energyName: "known samples",
   };
 }
 

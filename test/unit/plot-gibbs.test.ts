@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gibbsFigure, gibbsSliderFigure, halfPeakWidth, zeroTemperatureFigure } from "../../src/plot/gibbs";
+import { gibbsFigure, gibbsSliderFigure } from "../../src/plot/gibbs";
+import { zeroTemperatureFigure } from "../../src/plot/zeroTemperature";
+import { halfPeakWidth } from "../../src/gibbs/halfPeakWidth";
 import { PALETTE, sequentialColor } from "../../src/plot/style";
 import { colorsIn, grid, isHouseColor, normalDensity, normalDensity2D, normalHistogram } from "./plot-fixtures";
 import type { GibbsDensity } from "../../src/types";
@@ -71,7 +73,8 @@ test("gibbsFigure 2D: one heatmap per beta, z[j][i] from the row-major density",
 test("gibbsFigure: errors name the builder and the argument", () => {
   const d = normalDensity(1);
   assert.throws(() => gibbsFigure([]), /^RangeError: gibbsFigure: densities must be a non-empty array of GibbsDensity, got \[\]$/);
-  assert.throws(() => gibbsFigure([d], { histograms: [] }), /^RangeError: gibbsFigure: options.histograms must be 1 histogram\(s\), one per density, got \[\] \(length 0\)$/);
+  assert.throws(() => gibbsFigure([d], { histograms: {} as never }), /^TypeError: gibbsFigure: options.histograms must be an array of Histogram, got an object$/);
+  assert.throws(() => gibbsFigure([d], { histogram: [] } as never), /^RangeError: gibbsFigure: options.histogram is not an option \(did you mean histograms\?\)/);
   assert.throws(() => gibbsFigure([{ ...d, density: d.density.slice(1) }]), /^RangeError: gibbsFigure: densities\[0\].density must be an array of length 121, got Float64Array of length 120 \(length 120\)$/);
   const bad = Float64Array.from(d.density);
   bad[7] = NaN;
@@ -128,7 +131,7 @@ test("halfPeakWidth matches the normal law's full width at half maximum, 2 sqrt(
   for (const beta of [0.5, 1, 4, 16]) {
     const d = normalDensity(beta);
     const exact = 2 * Math.sqrt((2 * Math.LN2) / beta);
-    const w = halfPeakWidth({ axes: d.axes, density: Array.from(d.density) });
+    const w = halfPeakWidth(d);
     assert.ok(Math.abs(w - exact) <= 0.1, `beta ${beta}: ${w} vs ${exact}`);
   }
 });
@@ -172,13 +175,17 @@ test("zeroTemperatureFigure 2D: heatmaps with the minimum starred", () => {
   assert.equal(Math.max(...(fig.data[2].z as number[][]).flat()), 1, "normalised to the peak");
 });
 
-/** A Gibbs density of energies given on a grid (1D or 2D, row-major), normalised by the grid sum. */
-function densityOf(beta: number, axes: number[][], energies: Float64Array): GibbsDensity {
+/**
+ * A Gibbs density of energies given on a grid (1D or 2D, row-major), normalised by the grid sum;
+ * with `f`, it carries the energy f too (so the figure can take its Hessian).
+ */
+function densityOf(beta: number, axes: number[][], energies: Float64Array, f?: (x: number[]) => number): GibbsDensity {
   const cellVolume = axes.reduce((v, a) => v * (a[1] - a[0]), 1);
   const shift = Math.min(...energies);
   const logZ = Math.log(energies.reduce((s, e) => s + Math.exp(-beta * (e - shift)), 0) * cellVolume) - beta * shift;
   const logDensity = energies.map((e) => -beta * e - logZ);
-  return { beta, axes, density: logDensity.map((v) => Math.exp(v)), logDensity, energies, logZ, cellVolume };
+  const energy = f === undefined ? undefined : energyFromFunction((x) => f(Array.from(x)), { dimension: axes.length, name: "test energy" });
+  return { beta, energyName: "test energy", ...(energy ? { energy } : {}), axes, density: logDensity.map((v) => Math.exp(v)), logDensity, energies, logZ, cellVolume };
 }
 
 // Two equally deep parabolic wells, E = min(4 (x + 1)^2, 12 (x - 1)^2): E'' = 8 on the left,
@@ -186,7 +193,8 @@ function densityOf(beta: number, axes: number[][], energies: Float64Array): Gibb
 // sqrt(3) / (1 + sqrt(3)) = 0.634 on the flat left well and 0.366 on the steep right one.
 const tiedXs = grid(-2, 2, 401);
 const tiedEnergy = (x: number, offset = 0) => Math.min(4 * (x + 1) ** 2, 12 * (x - 1) ** 2 + offset);
-const tied = (offset = 0) => [1, 10, 100].map((b) => densityOf(b, [tiedXs], Float64Array.from(tiedXs, (x) => tiedEnergy(x, offset))));
+const tied = (offset = 0) =>
+  [1, 10, 100].map((b) => densityOf(b, [tiedXs], Float64Array.from(tiedXs, (x) => tiedEnergy(x, offset)), (x) => tiedEnergy(x[0], offset)));
 
 test("zeroTemperatureFigure with tied minima: every one marked, and the alt text says the mass splits", () => {
   const fig = zeroTemperatureFigure(tied());
@@ -211,8 +219,8 @@ test("zeroTemperatureFigure: tied minima between grid points still compare equal
   // Minima at -0.735 and 0.805 on a grid of step 0.02 that holds neither: the lowest grid values
   // differ (0.000025 at -0.74 against 0.000075 at 0.8), the refined vertices are both E = 0.
   const xs = grid(-2, 2, 201);
-  const e = Float64Array.from(xs, (x) => Math.min((x + 0.735) ** 2, 3 * (x - 0.805) ** 2));
-  const fig = zeroTemperatureFigure([densityOf(50, [xs], e)], { tieTolerance: 1e-9 });
+  const f = (x: number) => Math.min((x + 0.735) ** 2, 3 * (x - 0.805) ** 2);
+  const fig = zeroTemperatureFigure([densityOf(50, [xs], Float64Array.from(xs, f), (x) => f(x[0]))], { tieTolerance: 1e-9 });
   // Marked at the lowest grid points, where the drawn curves peak.
   assert.deepEqual((fig.layout.shapes as any[]).map((l) => l.x0), [-0.74, 0.8]);
   assert.match(fig.layout.meta.description, /about 63% and 37% here/);
@@ -223,7 +231,7 @@ test("zeroTemperatureFigure 2D with four tied wells: four stars, equal shares", 
   const xs = grid(-2, 2, 41);
   const e = new Float64Array(41 * 41);
   for (let j = 0; j < 41; j++) for (let i = 0; i < 41; i++) e[i + 41 * j] = (xs[i] ** 2 - 1) ** 2 + (xs[j] ** 2 - 1) ** 2;
-  const fig = zeroTemperatureFigure([1, 8].map((b) => densityOf(b, [xs, xs], e)));
+  const fig = zeroTemperatureFigure([1, 8].map((b) => densityOf(b, [xs, xs], e, (p) => (p[0] ** 2 - 1) ** 2 + (p[1] ** 2 - 1) ** 2)));
   const stars = fig.data.filter((t) => t.type === "scatter");
   assert.equal(stars.length, 2, "one star trace per panel");
   assert.deepEqual([stars[0].x, stars[0].y], [[-1, 1, -1, 1], [-1, -1, 1, 1]]);
@@ -272,4 +280,51 @@ test("every Gibbs figure records its inverse temperatures in layout.meta.betas (
   for (const figure of [gibbsFigure(densities), gibbsSliderFigure(densities), zeroTemperatureFigure(densities)]) {
     assert.deepEqual(figure.layout.meta.betas, betas);
   }
+});
+
+test("gibbsFigure pairs histograms with densities by beta, not by position", () => {
+  const edges = grid(-3, 3, 25);
+  const densities = [0.5, 1, 4].map((b) => normalDensity(b));
+  const inOrder = gibbsFigure(densities, { histograms: [0.5, 1, 4].map((b) => normalHistogram(b, edges)) });
+  const shuffled = gibbsFigure(densities, { histograms: [4, 0.5, 1].map((b) => normalHistogram(b, edges)) });
+  assert.deepEqual(shuffled.data, inOrder.data);
+  // A density may have no histogram: only the panel at beta = 4 gets bars.
+  const one = gibbsFigure(densities, { histograms: [normalHistogram(4, edges)] });
+  const bars = one.data.filter((t) => t.type === "bar");
+  assert.equal(bars.length, 1);
+  assert.equal(bars[0].xaxis, "x3");
+  assert.match(one.layout.meta.description, /paired by β: 1 of 3 panels/);
+});
+
+test("gibbsFigure refuses a histogram at a beta no density has, of another energy, or without a beta", () => {
+  const edges = grid(-3, 3, 25);
+  const densities = [0.5, 1, 4].map((b) => normalDensity(b));
+  assert.throws(() => gibbsFigure(densities, { histograms: [normalHistogram(2, edges)] }), {
+    name: "RangeError",
+    message: "gibbsFigure: the histogram at beta = 2 has no density at the same beta; the densities have beta 0.5, 1, 4",
+  });
+  assert.throws(() => gibbsSliderFigure(densities, { histograms: [{ ...normalHistogram(1, edges), energyName: "double well" }] }), {
+    name: "RangeError",
+    message: 'gibbsSliderFigure: the histogram at beta = 1 comes from the energy "double well" but the density at that beta is of "parabola"',
+  });
+  const { beta: _beta, ...unlabelled } = normalHistogram(1, edges);
+  assert.throws(() => gibbsFigure(densities, { histograms: [unlabelled] }), /^RangeError: gibbsFigure: options.histograms\[0\].beta must be the beta of the run it came from/);
+  assert.throws(
+    () => gibbsFigure(densities, { histograms: [normalHistogram(1, edges), normalHistogram(1, edges)] }),
+    /^RangeError: gibbsFigure: options.histograms\[0\] and \[1\] are both at beta = 1; give at most one histogram per density$/,
+  );
+  assert.throws(() => gibbsFigure([densities[0], { ...densities[1], energyName: "double well" }]), {
+    name: "RangeError",
+    message: 'gibbsFigure: densities[1] is of the energy "double well" but densities[0] of "parabola"; a figure shows one energy',
+  });
+});
+
+test("gibbsFigure with a real sampler run: the histogram brings its beta and energy name", () => {
+  const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, { name: "double well" });
+  const axes = [{ min: -2.5, max: 2.5, count: 201 }];
+  const densities = [1, 3].map((beta) => gibbsDensity(well, { beta, axes }));
+  const h = { edges: grid(-2, 2, 9), centers: grid(-1.75, 1.75, 8), counts: [1, 1, 1, 1, 1, 1, 1, 1], density: new Array(8).fill(0.25), outside: 0, total: 8 };
+  const fig = gibbsFigure(densities, { histograms: [{ ...h, beta: 3, energyName: "double well" }] });
+  assert.equal(fig.data.filter((t) => t.type === "bar")[0].xaxis, "x2");
+  assert.throws(() => gibbsFigure(densities, { histograms: [{ ...h, beta: 3, energyName: "tilted double well" }] }), /comes from the energy "tilted double well" but the density at that beta is of "double well"/);
 });

@@ -7,13 +7,25 @@ import {
   patternFigure,
   recallEnergyFigure,
   recallFigure,
-} from "../../src/plot/hopfieldFigures";
+} from "../../src/plot/hopfield";
+import * as plot from "../../src/plot";
 import { PALETTE } from "../../src/plot/style";
 import type { HopfieldRecallResult } from "../../src/hopfield/recall";
 import type { CapacityPoint, CapacityResult } from "../../src/hopfield/capacity";
 import type { BoltzmannDistribution } from "../../src/hopfield/boltzmannExact";
 import type { BoltzmannSamples } from "../../src/hopfield/boltzmannGibbs";
-import { boltzmannExact, boltzmannGibbsSample, corruptPattern, hebbianWeights, hopfieldRecall, letterPatterns } from "../../src/hopfield";
+import {
+  barrierPath,
+  boltzmannExact,
+  boltzmannGibbsSample,
+  capacityBreakdown,
+  classifyMinima,
+  corruptPattern,
+  hebbianWeights,
+  hopfieldRecall,
+  letterPatterns,
+} from "../../src/hopfield";
+import { totalVariationDistance } from "../../src/sampling";
 
 // ------------------------------------------------------------------------------------------
 // Hand-built data (no dynamics): recall runs, capacity points, Boltzmann distributions.
@@ -24,7 +36,8 @@ function recallOf(states: number[][], energies: number[], overlaps: number[][] =
   return {
     mode,
     seed: mode === "async" ? 1 : undefined,
-    states,
+    energyName: "test network",
+    path: states,
     times: states.map((_, k) => k),
     energies,
     overlaps,
@@ -32,8 +45,8 @@ function recallOf(states: number[][], energies: number[], overlaps: number[][] =
     finalEnergy: energies[last],
     finalOverlaps: overlaps.length > 0 ? overlaps[last] : [],
     converged: true,
-    reason: "fixed-point",
-    sweeps: last + 1,
+    reason: "converged",
+    iterations: last + 1,
     flips: last,
   };
 }
@@ -61,7 +74,7 @@ function capacityPoint(load: number, recall: number, overlap: number, unstable =
     recallFraction: recall,
     unstableFraction: unstable,
     predictedUnstableFraction: predicted,
-    meanSweeps: 2,
+    meanIterations: 2,
     overlaps: [],
   };
 }
@@ -71,17 +84,19 @@ function capacityOf(points: CapacityPoint[]): CapacityResult {
 }
 
 /**
- * Two units with W_12 = 1 and no biases: E(s) = -s1 s2. Closed form: p(s) = exp(s1 s2 / T) / Z,
- * Z = 2 e^{1/T} + 2 e^{-1/T}; states 0 (−−) and 3 (++) are the likely ones.
+ * Two units with W_12 = 1 and no biases: E(s) = -s1 s2. Closed form: p(s) = exp(beta s1 s2) / Z,
+ * Z = 2 e^beta + 2 e^-beta; states 0 (−−) and 3 (++) are the likely ones.
  */
-function pairExact(T: number): BoltzmannDistribution {
-  const z = 2 * Math.exp(1 / T) + 2 * Math.exp(-1 / T);
-  const hi = Math.exp(1 / T) / z;
-  const lo = Math.exp(-1 / T) / z;
+function pairExact(beta: number, energyName = "pair"): BoltzmannDistribution {
+  const z = 2 * Math.exp(beta) + 2 * Math.exp(-beta);
+  const hi = Math.exp(beta) / z;
+  const lo = Math.exp(-beta) / z;
   return {
+    beta,
     size: 2,
-    T,
-    probabilities: Float64Array.of(hi, lo, lo, hi),
+    energyName,
+    density: Float64Array.of(hi, lo, lo, hi),
+    logDensity: Float64Array.of(hi, lo, lo, hi).map(Math.log),
     energies: Float64Array.of(-1, 1, 1, -1),
     logZ: Math.log(z),
     meanState: [0, 0],
@@ -95,24 +110,30 @@ function pairExact(T: number): BoltzmannDistribution {
 }
 
 /** Samples that visited only the two aligned states, half the time each. */
-function halfHalfSamples(T: number, size = 2): BoltzmannSamples {
+function halfHalfSamples(beta: number, size = 2, energyName = "pair"): BoltzmannSamples {
   const frequencies = new Float64Array(2 ** size);
   frequencies[0] = 0.5;
   frequencies[2 ** size - 1] = 0.5;
   return {
+    method: "gibbs",
     seed: 1,
-    T,
-    size,
-    sweeps: 1000,
+    beta,
+    chains: 1,
+    samplesPerChain: 1000,
+    dimension: size,
+    samples: new Float64Array(0),
+    acceptanceRate: 0,
+    chainAcceptanceRates: Float64Array.of(0),
+    finalStates: new Float64Array(size).fill(1),
+    steps: 1000,
     burnIn: 0,
+    thin: 1,
+    energyName,
     counts: frequencies.map((f) => f * 1000),
     frequencies,
     energies: new Float64Array(0),
     meanState: new Array(size).fill(0),
-    samples: undefined,
-    final: new Array(size).fill(1),
-    flipRate: 0,
-  };
+  } as unknown as BoltzmannSamples;
 }
 
 /** The Hebbian energy in closed form: E(s) = -(N/2) sum_mu m_mu^2 + P/2 with m_mu = (1/N) xi^mu . s. */
@@ -279,12 +300,14 @@ test("recallFigure: errors name the builder and the argument", () => {
   assert.throws(() => recallFigure(run, { width: 2, height: 2, frames: 1 }), /recallFigure: options.frames must be an integer in \[2, 60\], got 1/);
   assert.throws(() => recallFigure(run, { width: 4, height: 2 }), /^RangeError: recallFigure: options.width \* options.height must be 4/);
   assert.throws(() => recallFigure(run, { width: 2, height: 2, labels: ["one"] }), /recallFigure: options.labels must be an array of 2 string\(s\)/);
-  const zero = { ...run, states: [run.states[0], [1, -1, 0, 1], run.states[2], run.states[3]] };
-  assert.throws(() => recallFigure(zero, { width: 2, height: 2 }), /^RangeError: recallFigure: result.states\[1\]\[2\] must be \+1 or -1, got 0$/);
+  const zero = { ...run, path: [run.path[0], [1, -1, 0, 1], run.path[2], run.path[3]] };
+  assert.throws(() => recallFigure(zero, { width: 2, height: 2 }), /^RangeError: recallFigure: result.path\[1\]\[2\] must be \+1 or -1, got 0$/);
   assert.throws(() => recallFigure({ ...run, energies: [1, 2] }, { width: 2, height: 2 }), /^RangeError: recallFigure: result.energies must be an array of length 4/);
   assert.throws(() => recallFigure({ ...run, overlaps: [[1]] }, { width: 2, height: 2 }), /recallFigure: result.overlaps must be 4 overlap lists \(one per recorded state\) or none/);
-  assert.throws(() => recallFigure({ ...run, states: [] }, { width: 2, height: 2 }), /recallFigure: result.states must be a non-empty array of recorded states/);
+  assert.throws(() => recallFigure({ ...run, path: [] }, { width: 2, height: 2 }), /recallFigure: result.path must be a non-empty array of recorded states/);
   assert.throws(() => recallFigure(null as any, { width: 2, height: 2 }), /^TypeError: recallFigure: result must be a HopfieldRecallResult/);
+  // Options are read by the one options checker: unknown names are refused, with a suggestion.
+  assert.throws(() => recallFigure(run, { width: 2, height: 2, frame: 10 } as any), /^RangeError: recallFigure: options.frame is not an option \(did you mean frames\?\); the options are width, height, frames, labels, frameDuration, title, description$/);
 });
 
 // ------------------------------------------------------------------------------------------
@@ -374,12 +397,13 @@ test("capacityFigure: errors name the builder and the argument", () => {
 // ------------------------------------------------------------------------------------------
 // boltzmannFigure
 
-test("boltzmannFigure: one panel per temperature, sampled bars against exact diamonds, states as bit strings", () => {
-  const Ts = [0.5, 1, 2, 4];
-  const exact = deepFreeze(Ts.map(pairExact));
-  const samples = deepFreeze(Ts.map((T) => halfHalfSamples(T)));
-  const fig = boltzmannFigure(samples, exact);
+test("boltzmannFigure: one panel per beta, sampled bars against exact diamonds, states as bit strings", () => {
+  const betas = [2, 1, 0.5, 0.25];
+  const exacts = deepFreeze(betas.map((beta) => pairExact(beta)));
+  const samples = deepFreeze(betas.map((beta) => halfHalfSamples(beta)));
+  const fig = boltzmannFigure(samples, exacts);
   assert.equal(fig.layout.meta.kind, "gibbs");
+  assert.deepEqual(fig.layout.meta.betas, betas);
   assert.equal(fig.layout.title.text, "Boltzmann machine: sampled states against the exact distribution");
   assert.deepEqual(fig.data.map((t) => t.type), ["bar", "scatter", "bar", "scatter", "bar", "scatter", "bar", "scatter"]);
   assert.deepEqual(fig.data.map((t) => t.xaxis), ["x", "x", "x2", "x2", "x3", "x3", "x4", "x4"]);
@@ -387,20 +411,70 @@ test("boltzmannFigure: one panel per temperature, sampled bars against exact dia
   // Index = sum_i [s_i = +1] 2^i, unit 1 written first: 0 = −−, 1 = +−, 2 = −+, 3 = ++.
   assert.deepEqual(fig.data[0].x, ["−−", "+−", "−+", "++"]);
   assert.deepEqual(fig.data[0].y, [0.5, 0, 0, 0.5]);
-  // Exact p(++) at T = 1: e / (2e + 2/e) = 0.440399 (closed form).
+  // Exact p(++) at beta = 1: e / (2e + 2/e) = 0.440399 (closed form).
   assert.equal((fig.data[3].y as number[])[3], Number((Math.E / (2 * Math.E + 2 / Math.E)).toPrecision(6)));
   assert.equal((fig.data[3].y as number[])[3], 0.440399);
   assert.equal((fig.data[0].marker as any).color, PALETTE[1]);
   assert.equal((fig.data[1].marker as any).color, PALETTE[0]);
+  assert.equal(fig.data[1].name, "exact p(s) = exp(−βE(s)) / Z");
   assert.equal((fig.layout.xaxis as any).type, "category");
   assert.equal((fig.layout.xaxis as any).tickangle, 0, "4 labels of 2 characters fit side by side");
-  assert.deepEqual((fig.layout.annotations as any[]).map((a) => a.text), ["T = 0.5 (β = 2)", "T = 1 (β = 1)", "T = 2 (β = 0.5)", "T = 4 (β = 0.25)"]);
-  assert.equal(fig.data[0].name, "Gibbs sampling (1000 sweeps)");
-  // Total variation between half-half and exact is 2 p(+−) = 2 e^{-1/T} / Z; at T = 1: 0.119 (to 2 digits: 0.12).
-  assert.match(fig.layout.meta.description, /T = 1: most probable state 0 \(−−\) with exact p = 0.44 and sampled 0.5; total variation distance 0.12/);
+  assert.deepEqual((fig.layout.annotations as any[]).map((a) => a.text), [
+    "β = 2 (T = 1/β = 0.5)",
+    "β = 1 (T = 1/β = 1)",
+    "β = 0.5 (T = 1/β = 2)",
+    "β = 0.25 (T = 1/β = 4)",
+  ]);
+  assert.equal(fig.data[0].name, "Gibbs sampling (1000 steps)");
+  // Total variation between half-half and exact is 2 p(+−) = 2 e^-beta / Z; at beta = 1: 0.119 (to 2 digits: 0.12).
+  assert.match(fig.layout.meta.description, /β = 1: most probable state 0 \(−−\) with exact p = 0.44 and sampled 0.5; total variation distance 0.12/);
   assert.match(fig.layout.meta.description, /All 4 states are shown, in index order/);
   assert.equal((fig.layout.xaxis3 as any).title.text, "state (units 1 to 2: + or −)", "bottom row carries the axis title");
   assert.equal((fig.layout.xaxis as any).title.text, "");
+});
+
+test("boltzmannFigure: the total variation it reports is totalVariationDistance's", () => {
+  const exact = pairExact(1);
+  const tv = totalVariationDistance(halfHalfSamples(1).frequencies!, exact.density);
+  // 2 e^-1 / (2e + 2/e), by hand.
+  assert.ok(Math.abs(tv - (2 * Math.exp(-1)) / (2 * Math.E + 2 / Math.E)) < 1e-15);
+  const fig = boltzmannFigure([halfHalfSamples(1)], [exact]);
+  assert.match(fig.layout.meta.description, new RegExp(`total variation distance ${tv.toPrecision(2)}`));
+});
+
+test("boltzmannFigure: samples pair with the exact distribution at the same beta, wherever it sits", () => {
+  const betas = [2, 1, 0.5];
+  const samples = betas.map((beta) => halfHalfSamples(beta));
+  const inOrder = boltzmannFigure(samples, betas.map((beta) => pairExact(beta)));
+  const shuffled = boltzmannFigure(samples, [pairExact(0.5), pairExact(2), pairExact(1)]);
+  assert.deepEqual(shuffled.data, inOrder.data, "pairs by beta, not by position");
+  assert.deepEqual(shuffled.layout.meta.betas, [2, 1, 0.5], "panels in the order of the samples");
+  // Two runs at one beta (two seeds, say) share its exact distribution.
+  const twice = boltzmannFigure([halfHalfSamples(1), halfHalfSamples(1)], [pairExact(1)]);
+  assert.equal(twice.data.length, 4);
+  assert.deepEqual(twice.data[3].y, twice.data[1].y);
+  // Betas equal to rounding pair too.
+  assert.equal(boltzmannFigure([halfHalfSamples(1 / 3)], [pairExact(1 / 3 + 1e-15)]).data.length, 2);
+});
+
+test("boltzmannFigure: a beta without a partner, or runs of another network, are refused with a clear message", () => {
+  const exacts = [0.5, 1, 4].map((beta) => pairExact(beta));
+  assert.throws(
+    () => boltzmannFigure([halfHalfSamples(0.5), halfHalfSamples(2), halfHalfSamples(4)], exacts),
+    /^RangeError: boltzmannFigure: the samples at beta = 2 have no exact distribution at the same beta; got exact betas 0.5, 1, 4$/,
+  );
+  assert.throws(
+    () => boltzmannFigure([halfHalfSamples(0.5), halfHalfSamples(4)], exacts),
+    /^RangeError: boltzmannFigure: the exact distribution at beta = 1 \(exacts\[1\]\) has no samples at the same beta; got sample betas 0.5, 4$/,
+  );
+  assert.throws(
+    () => boltzmannFigure([halfHalfSamples(1)], [pairExact(1), pairExact(1)]),
+    /^RangeError: boltzmannFigure: exacts holds two distributions at beta = 1 \(exacts\[0\] and exacts\[1\]\); give one per beta$/,
+  );
+  assert.throws(
+    () => boltzmannFigure([halfHalfSamples(1, 2, "net A")], [pairExact(1, "net B")]),
+    /^RangeError: boltzmannFigure: the samples at beta = 1 \(samples\[0\]\) come from "net A" but the exact distribution at that beta \(exacts\[0\]\) is of "net B"; pair samples and exact distributions of the same network$/,
+  );
 });
 
 test("boltzmannFigure: larger networks show the top-K states by exact probability", () => {
@@ -408,9 +482,9 @@ test("boltzmannFigure: larger networks show the top-K states by exact probabilit
   const count = 2 ** n;
   // p(index) proportional to index + 1: the most probable states are 127, 126, ...
   const z = (count * (count + 1)) / 2;
-  const probabilities = Float64Array.from({ length: count }, (_, i) => (i + 1) / z);
-  const exact = { ...pairExact(1), size: n, probabilities } as BoltzmannDistribution;
-  const samples = { ...halfHalfSamples(1, n) };
+  const density = Float64Array.from({ length: count }, (_, i) => (i + 1) / z);
+  const exact = { ...pairExact(1), size: n, density } as BoltzmannDistribution;
+  const samples = halfHalfSamples(1, n);
   const fig = boltzmannFigure([samples], [exact]);
   assert.equal(fig.data[0].x!.length, 16);
   assert.deepEqual(fig.data[0].x!.slice(0, 3), ["127", "126", "125"]);
@@ -428,15 +502,18 @@ test("boltzmannFigure: larger networks show the top-K states by exact probabilit
 test("boltzmannFigure: errors name the builder and the argument", () => {
   const e = pairExact(1);
   const s = halfHalfSamples(1);
-  assert.throws(() => boltzmannFigure([], []), /^RangeError: boltzmannFigure: samples must be a non-empty array of BoltzmannSamples \(one per temperature\), got \[\]$/);
-  assert.throws(() => boltzmannFigure([s, s], [e]), /^RangeError: boltzmannFigure: exact must be 2 distribution\(s\), one per entry of samples/);
-  assert.throws(() => boltzmannFigure([halfHalfSamples(2)], [e]), /^RangeError: boltzmannFigure: samples\[0\].T must be 1 \(the temperature of exact\[0\]\), got 2$/);
-  assert.throws(() => boltzmannFigure([halfHalfSamples(1, 3)], [e]), /^RangeError: boltzmannFigure: samples\[0\].size must be 2 \(the size of exact\[0\]\), got 3$/);
+  assert.throws(() => boltzmannFigure([], []), /^RangeError: boltzmannFigure: samples must be a non-empty array of BoltzmannSamples \(runs of boltzmannGibbsSample\), got \[\]$/);
+  assert.throws(() => boltzmannFigure([s], []), /^RangeError: boltzmannFigure: exacts must be a non-empty array of BoltzmannDistribution/);
+  assert.throws(() => boltzmannFigure([halfHalfSamples(1, 3)], [e]), /^RangeError: boltzmannFigure: samples\[0\].dimension must be 2 \(the size of exacts\[0\], its exact partner at beta = 1\), got 3$/);
   assert.throws(() => boltzmannFigure([{ ...s, frequencies: undefined }], [e]), /boltzmannFigure: samples\[0\].frequencies must be the visit frequencies of the 2\^2 states, got undefined/);
-  assert.throws(() => boltzmannFigure([s], [{ ...e, probabilities: Float64Array.of(0.5, 0.5) }]), /boltzmannFigure: exact\[0\].probabilities must be an array of length 4/);
-  assert.throws(() => boltzmannFigure([s], [{ ...e, probabilities: Float64Array.of(1.5, 0, 0, 0) }]), /boltzmannFigure: exact\[0\].probabilities\[0\] must be a probability in \[0, 1\], got 1.5/);
+  assert.throws(() => boltzmannFigure([s], [{ ...e, density: Float64Array.of(0.5, 0.5) }]), /boltzmannFigure: exacts\[0\].density must be an array of length 4/);
+  assert.throws(() => boltzmannFigure([s], [{ ...e, density: Float64Array.of(1.5, 0, 0, 0) }]), /boltzmannFigure: exacts\[0\].density\[0\] must be a probability in \[0, 1\], got 1.5/);
+  assert.throws(() => boltzmannFigure([{ ...s, beta: -1 }], [e]), /^RangeError: boltzmannFigure: samples\[0\].beta must be a positive inverse temperature, got -1$/);
+  assert.throws(() => boltzmannFigure([s], [{ ...e, beta: undefined } as any]), /^TypeError: boltzmannFigure: exacts\[0\].beta\[0\] must be a finite number, got undefined$|boltzmannFigure: exacts\[0\].beta/);
   assert.throws(() => boltzmannFigure([s], [e], { topK: 0 }), /^RangeError: boltzmannFigure: options.topK must be an integer in \[1, 4\], got 0$/);
   assert.throws(() => boltzmannFigure([s], [e], { stateLabels: "hex" as any }), /boltzmannFigure: options.stateLabels must be one of "bits", "index", got "hex"/);
+  assert.throws(() => boltzmannFigure([s], [e], { T: 1 } as any), /^RangeError: boltzmannFigure: options.T is not an option; the options are topK, stateLabels, columns, sharedRange, title, description$/);
+  assert.throws(() => boltzmannFigure(Array(13).fill(s), [e]), /^RangeError: boltzmannFigure: samples must be at most 12 runs/);
 });
 
 // ------------------------------------------------------------------------------------------
@@ -508,6 +585,42 @@ test("networkLandscapeFigure: the path between two memories climbs over a barrie
   assert.deepEqual(reversed.data.find((t) => t.xaxis === "x2" && t.mode === "lines+markers")!.customdata, [3, 7, 15]);
 });
 
+test("networkLandscapeFigure: draws what classifyMinima and barrierPath compute", () => {
+  // Three patterns of 8 units: stored patterns, mirrors and spurious mixtures.
+  const patterns = [
+    [1, 1, 1, 1, -1, -1, -1, -1],
+    [1, -1, 1, -1, 1, -1, 1, -1],
+    [1, 1, -1, -1, 1, 1, -1, -1],
+  ];
+  const exact = boltzmannExact(hebbianWeights(patterns));
+  const found = classifyMinima(exact, patterns);
+  const fig = networkLandscapeFigure(exact, { patterns, labels: ["A", "B", "C"], path: [0, 2] });
+  const trace = (name: string) => fig.data.find((t) => t.name === name);
+  assert.deepEqual(trace("stored pattern")!.customdata, found.patternIndices);
+  assert.deepEqual(trace("mirror image −ξ")!.customdata, found.mirrors.map((k) => found.mirrorIndices[k]));
+  assert.deepEqual(trace("spurious minimum")?.customdata ?? [], found.spurious);
+  assert.match(fig.layout.meta.description, new RegExp(`There are ${found.minima.length} local minima`));
+  const route = barrierPath(exact, patterns[0], patterns[2]);
+  const path = fig.data.find((t) => t.xaxis === "x2" && t.mode === "lines+markers")!;
+  assert.deepEqual(path.customdata, route.indices);
+  assert.equal(path.name, "path A → C, one flip at a time");
+  assert.match(fig.layout.meta.description, new RegExp(`a barrier of ${Number(route.barrier.toPrecision(4))} separates`));
+  // The cloud: one dot per state, at its Hamming distance from A (spread by at most 0.35).
+  const cloud = fig.data[0];
+  assert.equal(cloud.x!.length, 256);
+  (cloud.x as number[]).forEach((x, i) => {
+    const d = patterns[0].reduce((sum, v, u) => sum + ((((i >> u) & 1) === 1 ? 1 : -1) !== v ? 1 : 0), 0);
+    assert.ok(Math.abs(x - d) <= 0.35 + 1e-9, `state ${i}`);
+  });
+  assert.throws(() => networkLandscapeFigure(exact, { pattern: patterns } as any), /^RangeError: networkLandscapeFigure: options.pattern is not an option \(did you mean patterns\?\)/);
+});
+
+test("patternFigure and capacityFigure: unknown option names are refused", () => {
+  assert.throws(() => patternFigure([[1, -1]], { width: 2, height: 1, colums: 2 } as any), /^RangeError: patternFigure: options.colums is not an option \(did you mean columns\?\)/);
+  assert.throws(() => capacityFigure(capacityOf([capacityPoint(0.1, 1, 1)]), { level: 0.5 } as any), /^RangeError: capacityFigure: options.level is not an option/);
+  assert.throws(() => recallEnergyFigure(fourPixelRun(), { label: ["a"] } as any), /^RangeError: recallEnergyFigure: options.label is not an option \(did you mean labels\?\)/);
+});
+
 test("networkLandscapeFigure: errors name the builder and the argument", () => {
   assert.throws(() => networkLandscapeFigure([1, 2, 3, 4, 5, 6]), /^RangeError: networkLandscapeFigure: energies must be 2\^N energies, one per state, with N from 2 to 12, got \[1, 2, 3, 4, \.\.\. \(6 items\)\] \(length 6\)$/);
   assert.throws(() => networkLandscapeFigure(new Float64Array(2 ** 13)), /networkLandscapeFigure: energies must be 2\^N energies/);
@@ -529,21 +642,53 @@ test("the builders accept the Hopfield library's results", () => {
   const cue = corruptPattern(patterns[1], { flips: 10, seed: 3 });
   const run = hopfieldRecall(net, cue, { seed: 1, patterns, record: "flip" });
   const anim = recallFigure(run, { width: 7, height: 7, labels: letters });
-  assert.equal(anim.frames.length, Math.min(60, run.states.length));
+  assert.equal(anim.frames.length, Math.min(60, run.path.length));
   assert.deepEqual(anim.frames[anim.frames.length - 1].data[0].z!.flat(), run.final);
   const energy = recallEnergyFigure(run);
   assert.equal(energy.data.length, 1, "asynchronous recall: no rises to mark");
+  assert.match(energy.layout.meta.description, new RegExp(`of ${run.energyName.replace(/[()]/g, ".")}`));
   const small = hebbianWeights([
     [1, 1, -1, -1, 1],
     [1, -1, 1, -1, -1],
   ]);
-  const Ts = [0.5, 1, 2, 4];
+  const betas = [2, 1, 0.5, 0.25];
   const fig = boltzmannFigure(
-    Ts.map((T) => boltzmannGibbsSample(small, undefined, { T, sweeps: 200, seed: 5 })),
-    Ts.map((T) => boltzmannExact(small, undefined, T)),
+    betas.map((beta) => boltzmannGibbsSample(small, { beta, steps: 200, seed: 5 })),
+    betas.map((beta) => boltzmannExact(small, { beta })).reverse(),
   );
   assert.equal(fig.data.length, 8);
   assert.equal(fig.data[0].x!.length, 32);
-  const land = networkLandscapeFigure(boltzmannExact(small, undefined, 1), { patterns: [[1, 1, -1, -1, 1], [1, -1, 1, -1, -1]] });
+  assert.deepEqual(fig.layout.meta.betas, betas);
+  // Runs of another network are refused.
+  const other = hebbianWeights([[1, 1, 1, 1, 1]]);
+  if (boltzmannExact(other).energyName !== boltzmannExact(small).energyName) {
+    assert.throws(() => boltzmannFigure([boltzmannGibbsSample(small, { steps: 10, seed: 1 })], [boltzmannExact(other)]), /boltzmannFigure: the samples at beta = 1 \(samples\[0\]\) come from/);
+  }
+  const land = networkLandscapeFigure(boltzmannExact(small), { patterns: [[1, 1, -1, -1, 1], [1, -1, 1, -1, -1]] });
   assert.equal(land.data[0].x!.length, 32);
+});
+
+test("recallEnergyFigure: runs of two different networks are refused", () => {
+  const a = recallOf([[1, 1], [1, 1]], [-1, -1]);
+  const b = { ...recallOf([[1, -1], [1, 1]], [1, -1]), energyName: "another network" };
+  assert.throws(
+    () => recallEnergyFigure([a, b]),
+    /^RangeError: recallEnergyFigure: results\[1\] is a recall of "another network" but results\[0\] of "test network"; draw the runs of one network per figure$/,
+  );
+  assert.match(recallEnergyFigure([a, a]).layout.meta.description, /2 recall run\(s\) of test network/);
+});
+
+test("capacityFigure: the measured breakdown is capacityBreakdown's", () => {
+  const result = capacityOf([capacityPoint(0.05, 1, 1), capacityPoint(0.15, 0.6, 0.9), capacityPoint(0.2, 0.2, 0.5)]);
+  for (const level of [0.5, 0.9]) {
+    const measured = capacityBreakdown(result, { level })!;
+    const line = capacityFigure(result, { breakdownLevel: level }).data.find((t) => /measured breakdown/.test(t.name ?? ""))!;
+    assert.deepEqual(line.x, [measured, measured]);
+  }
+});
+
+test("the hopfield figures are exported from src/plot as before", () => {
+  for (const name of ["patternFigure", "recallFigure", "recallEnergyFigure", "capacityFigure", "boltzmannFigure", "networkLandscapeFigure"]) {
+    assert.equal(typeof (plot as Record<string, unknown>)[name], "function", name);
+  }
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { landscapeContour, landscapeFigure, landscapeSurface, basinsFromMinima } from "../../src/plot/landscape";
+import { landscapeContour, landscapeFigure, landscapeSurface } from "../../src/plot/landscape";
 import { PALETTE, INK } from "../../src/plot/style";
 import { figureSize } from "../../src/plot/show";
 import { energyFromFunction } from "../../src/energy/fromFunction";
@@ -45,19 +45,6 @@ test("landscapeFigure: derived basins split at the barrier, one palette colour e
   assert.match(fig.layout.meta.description, /A at x = -1 \(E = 0\), B at x = 1 \(E = 0\)/);
   // Room under the curve for the strip: the E-axis starts below the lowest energy.
   assert.ok((fig.layout.yaxis as any).range[0] < 0);
-});
-
-test("basinsFromMinima: boundaries at the highest grid point between neighbouring minima, in the minima's order", () => {
-  const xs = [-3, -2, -1, 0, 1, 2, 3];
-  const es = [5, 0, 2, 1, 4, 0, 6];
-  const minima = [
-    { x: [2], energy: 0, label: "R", labelled: true },
-    { x: [-2], energy: 0, label: "L", labelled: true },
-  ];
-  assert.deepEqual(basinsFromMinima(xs, es, minima), [
-    { lower: 1, upper: 3, label: "R" },
-    { lower: -3, upper: 1, label: "L" },
-  ]);
 });
 
 test("landscapeFigure: options for range, minima, explicit basins and E range", () => {

@@ -6,6 +6,9 @@ import { totalVariation } from "../../src/sampling/totalVariation";
 import { klDivergence } from "../../src/sampling/klDivergence";
 import { totalVariationDistance } from "../../src/sampling/totalVariationDistance";
 import { createRandom } from "../../src/sampling/random";
+import { metropolis } from "../../src/sampling/metropolis";
+import { gibbsDensity, gibbsMarginal } from "../../src/gibbs";
+import { energyFromFunction } from "../../src/energy/fromFunction";
 
 const close = (a: number, b: number, tolerance = 1e-12) => assert.ok(Math.abs(a - b) <= tolerance, `${a} vs ${b}`);
 
@@ -89,7 +92,7 @@ test("distances check their input", () => {
   assert.throws(() => totalVariation(h, [1]), /^RangeError: totalVariation: density must be 2 values \(one per bin centre\), got \[1\] \(length 1\)$/);
   assert.throws(() => totalVariation(h, () => -1), /^RangeError: totalVariation: density\(0\) must be a non-negative finite density, got -1$/);
   assert.throws(() => totalVariation(h, () => NaN), /^RangeError: totalVariation: density\(0\) must be a non-negative finite density, got NaN$/);
-  assert.throws(() => totalVariation(h, "x" as never), /^TypeError: totalVariation: density must be a function of x or an array of values at the bin centres, got "x"$/);
+  assert.throws(() => totalVariation(h, "x" as never), /^TypeError: totalVariation: density must be a function of x, an array of values at the bin centres, or a 1D GibbsDensity, got "x"$/);
   assert.throws(() => totalVariation({} as never, [1, 1]), /^TypeError: totalVariation: histogram must be a histogram \(from histogram\(\)\), got an object$/);
   assert.throws(() => totalVariation(h, [1, 1], { normalize: 1 as never }), /^TypeError: totalVariation: options.normalize must be true or false, got 1$/);
   assert.throws(() => binMasses(h, [1, -2]), /^RangeError: binMasses: density\[1\] must be a non-negative finite density, got -2$/);
@@ -102,4 +105,38 @@ test("distances check their input", () => {
   assert.throws(() => totalVariationDistance([1, NaN], [1, 1]), /^RangeError: totalVariationDistance: p\[1\] must be a non-negative finite number, got NaN$/);
   assert.throws(() => totalVariationDistance([1, 1], [0, 0]), /^RangeError: totalVariationDistance: q must be weights with a positive sum, got \[0, 0\]$/);
   assert.throws(() => totalVariationDistance([1, 1], null as never), /^TypeError: totalVariationDistance: q must be an array of non-negative numbers, got null$/);
+});
+
+test("totalVariation takes a GibbsDensity: equal to the function form to 1e-9, and refuses another beta", () => {
+  const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2 + 0.5 * x[0], { name: "tilted well" });
+  const p = gibbsDensity(well, { beta: 2, axes: [{ min: -3, max: 3, count: 1201 }] });
+  const run = metropolis(well, { beta: 2, stepSize: 0.8, chains: 20, steps: 400, seed: 5 });
+  const h = histogram(run, { bins: 30, range: [-2.5, 2.5] });
+  const byFunction = totalVariation(h, (x) => Math.exp(-p.beta * well.value([x]) - p.logZ));
+  assert.ok(Math.abs(totalVariation(h, p) - byFunction) < 1e-9);
+  assert.ok(Math.abs(totalVariation(h, p, { normalize: true }) - totalVariation(h, (x) => Math.exp(-2 * well.value([x])), { normalize: true })) < 1e-9);
+  // binMasses too, and the masses of the density integrate to about 1 over a wide range.
+  const wide = histogram([0], { bins: 60, range: [-3, 3], beta: 2 });
+  assert.ok(Math.abs(binMasses(wide, p).reduce((a, b) => a + b, 0) - 1) < 1e-9);
+  const other = gibbsDensity(well, { beta: 4, axes: [{ min: -3, max: 3, count: 1201 }] });
+  assert.throws(() => totalVariation(h, other), {
+    name: "RangeError",
+    message: "totalVariation: the histogram was sampled at beta = 2 but the density has beta = 4; compare it with the density at the same beta",
+  });
+  const double = gibbsDensity(energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, { name: "double well" }), { beta: 2, axes: [{ min: -3, max: 3, count: 61 }] });
+  assert.throws(() => totalVariation(h, double), /^RangeError: totalVariation: the histogram comes from energy "tilted well" but the density is of "double well"$/);
+  assert.throws(() => totalVariation(h, p, { normalise: true } as never), /^RangeError: totalVariation: options.normalise is not an option \(did you mean normalize\?\)/);
+});
+
+test("totalVariation with a marginal (no energy): the linear interpolant of the grid density, accurate to O(dx^2)", () => {
+  const bowl = energyFromFunction((q) => q[0] ** 2 / 2 + q[1] ** 2, { dimension: 2, name: "bowl" });
+  const axis = { min: -6, max: 6, count: 601 };
+  const px = gibbsMarginal(gibbsDensity(bowl, { beta: 1, axes: [axis, axis] }), 0);
+  assert.equal(px.energyName, "bowl");
+  const h = histogram([0.1, -0.3, 0.7, 1.2], { bins: 24, range: [-3, 3], beta: 1, energyName: "bowl" });
+  const normal = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+  assert.ok(Math.abs(totalVariation(h, px) - totalVariation(h, normal)) < 1e-4);
+  const masses = binMasses(h, px);
+  const exact = binMasses(h, normal);
+  for (let i = 0; i < masses.length; i++) assert.ok(Math.abs(masses[i] - exact[i]) < 1e-4, `bin ${i}`);
 });

@@ -46,8 +46,13 @@ test("histogram of a sampler result picks the coordinate; sampleCoordinate extra
   assert.equal(y.length, 150);
   for (let i = 0; i < 150; i++) assert.equal(y[i], run.samples[2 * i + 1]);
   const fromResult = histogram(run, { bins: 8, range: [-3, 3], coordinate: 1 });
-  const fromArray = histogram(y, { bins: 8, range: [-3, 3] });
-  assert.deepEqual(fromResult, fromArray);
+  const fromArray = histogram(y, { bins: 8, range: [-3, 3], beta: 1, energyName: run.energyName });
+  assert.deepEqual(fromResult, { ...fromArray, seed: 4 });
+  // The histogram keeps the run's context, which pairs it with the Gibbs density at its beta.
+  assert.deepEqual([fromResult.beta, fromResult.seed, fromResult.energyName], [1, 4, run.energyName]);
+  assert.throws(() => histogram(run, { bins: 8, beta: 2 }), /^RangeError: histogram: options\.beta must be absent for a sampler result \(it carries its own: 1\), got 2$/);
+  assert.throws(() => histogram(y, { bins: 8, beta: -1 }), /^RangeError: histogram: options\.beta must be a positive finite number, got -1$/);
+  assert.throws(() => histogram(y, { bins: 8, bin: 3 } as never), /^RangeError: histogram: options\.bin is not an option \(did you mean bins\?\)/);
   assert.deepEqual(sampleCoordinate(run), Float64Array.from({ length: 150 }, (_, i) => run.samples[2 * i]));
 });
 

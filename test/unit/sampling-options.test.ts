@@ -57,7 +57,7 @@ test("chains, steps, burnIn, thin and threads must be integers in range", () => 
 test("an unknown option name is reported with the known ones", () => {
   assert.throws(
     withOptions({ stepsize: 0.5 }),
-    /^TypeError: metropolis: options has no field "stepsize"; the fields are beta, stepSize, chains, steps, burnIn, thin, init, seed, threads$/,
+    /^RangeError: metropolis: options\.stepsize is not an option \(did you mean stepSize\?\); the options are beta, stepSize, chains, steps, burnIn, thin, init, seed, threads, maxWork$/,
   );
   assert.throws(() => metropolis(well, undefined as unknown as SamplerOptions), /^TypeError: metropolis: beta must be/);
   assert.throws(() => metropolis(well, 3 as unknown as SamplerOptions), /^TypeError: metropolis: options must be an options object, got 3$/);
@@ -104,7 +104,30 @@ test("E (and grad E for the Langevin samplers) must be finite at the start", () 
 
 test("a run that would store too many numbers is refused before it starts", () => {
   assert.throws(
-    withOptions({ chains: 100_000, steps: 10_000 }),
+    withOptions({ chains: 100_000, steps: 10_000, maxWork: 1e9 }),
     /^RangeError: metropolis: chains x floor\(steps \/ thin\) x dimension must be at most 100000000 stored numbers, got 1000000000; raise thin, or lower steps or chains$/,
   );
+});
+
+test("the work budget: chains x (burnIn + steps) above 2e8 is refused at once, with the maxWork that would allow it", () => {
+  const started = Date.now();
+  for (const sampler of [metropolis, langevin, mala]) {
+    assert.throws(() => sampler(well, { ...good, burnIn: 1e9 }), {
+      name: "RangeError",
+      message: new RegExp(`^${sampler.name}: chains x \\(burnIn \\+ steps\\) = 4e\\+9 is above the work budget of 2e\\+8 steps; ask for less, or pass \\{ maxWork: 4\\.0e\\+9 \\} if you mean it`),
+    });
+  }
+  assert.ok(Date.now() - started < 1000, "refused at the door, not after running");
+  assert.throws(withOptions({ maxWork: 0 }), /^RangeError: metropolis: maxWork must be a positive finite number, got 0$/);
+  // Under a raised budget the same work runs.
+  assert.equal(metropolis(well, { ...good, chains: 1, steps: 100, burnIn: 100, maxWork: 200 } as SamplerOptions).samples.length, 100);
+  assert.throws(() => metropolis(well, { ...good, chains: 1, steps: 100, burnIn: 101, maxWork: 200 }), /^RangeError: metropolis: chains x \(burnIn \+ steps\) = 201 is above the work budget of 2e\+2 steps/);
+});
+
+test("the result says what was sampled and how: steps, burnIn, thin and the energy's name", () => {
+  const run = metropolis(well, { ...good, burnIn: 5, thin: 2 });
+  assert.equal(run.steps, 10);
+  assert.equal(run.burnIn, 5);
+  assert.equal(run.thin, 2);
+  assert.equal(run.energyName, well.name);
 });

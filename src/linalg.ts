@@ -21,6 +21,33 @@ export function allFinite(v: ArrayLike<number>): boolean {
 }
 
 /**
+ * The gradient by central differences of the values: g_i = (E(x + h_i e_i) - E(x - h_i e_i)) / (2 h_i),
+ * h_i = step * max(1, |x_i|), accurate to O(h^2). `scratch` (length n) is overwritten; writes
+ * into `out` and returns it.
+ */
+export function differenceGradient(
+  value: (x: ArrayLike<number>) => number,
+  x: ArrayLike<number>,
+  step: number,
+  out: Float64Array,
+  scratch: Float64Array = new Float64Array(x.length),
+): Float64Array {
+  const n = x.length;
+  for (let i = 0; i < n; i++) scratch[i] = x[i];
+  for (let i = 0; i < n; i++) {
+    const xi = scratch[i];
+    const h = step * Math.max(1, Math.abs(xi));
+    scratch[i] = xi + h;
+    const up = value(scratch);
+    scratch[i] = xi - h;
+    const down = value(scratch);
+    scratch[i] = xi;
+    out[i] = (up - down) / (2 * h);
+  }
+  return out;
+}
+
+/**
  * The Hessian by central differences of the gradient, symmetrised:
  * H[i][j] = (g_i(x + h_j e_j) - g_i(x - h_j e_j)) / (2 h_j), then H <- (H + H^T) / 2,
  * with h_j = step * max(1, |x_j|). Accurate to O(h^2).

@@ -9,6 +9,8 @@
  * // throws RangeError("metropolis: beta must be a positive finite number, got -1")
  */
 
+import type { Energy } from "./types";
+
 /**
  * Renders a received value for an error message: short, and unambiguous about its kind
  * (strings quoted, at most four array items, a typed array by its type and length).
@@ -29,6 +31,34 @@ export function describe(value: unknown): string {
   if (ArrayBuffer.isView(value)) return `${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   if (typeof value === "object") return "an object";
   return String(value);
+}
+
+/**
+ * Checks that `value` is an Energy: an object with a positive integer `dimension` and `value`
+ * and `gradient` functions.
+ *
+ * @throws TypeError naming the function and the argument otherwise.
+ * @example
+ * const well = doubleWell();
+ * checkEnergy("metropolis", "energy", well) === well; // => true
+ * checkEnergy("metropolis", "energy", (x: number) => x * x);
+ * // throws TypeError("metropolis: energy must be an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell()), got a function")
+ */
+export function checkEnergy(fn: string, arg: string, value: unknown): Energy {
+  const candidate = value as Partial<Energy> | null;
+  const ok =
+    candidate !== null &&
+    typeof candidate === "object" &&
+    typeof candidate.value === "function" &&
+    typeof candidate.gradient === "function" &&
+    Number.isInteger(candidate.dimension) &&
+    (candidate.dimension as number) > 0;
+  if (!ok) {
+    throw new TypeError(
+      message(fn, arg, "an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell())", value),
+    );
+  }
+  return value as Energy;
 }
 
 /** True for arrays and typed arrays (not DataView): the array-likes every check accepts. */
@@ -106,15 +136,6 @@ export function checkFunction(fn: string, arg: string, value: unknown): Function
   return value;
 }
 
-/** A plain object (options bags). `undefined` is accepted and becomes `{}`. */
-export function checkOptions<T extends object>(fn: string, arg: string, value: T | undefined): T {
-  if (value === undefined) return {} as T;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new TypeError(message(fn, arg, "an options object", value));
-  }
-  return value;
-}
-
 /**
  * A point of R^n: an array (or typed array) of `dimension` finite numbers.
  * Returns a fresh Float64Array copy, so the caller's array is never mutated.
@@ -167,10 +188,9 @@ export function checkFiniteArray(fn: string, arg: string, value: unknown, minLen
  *
  * @example
  * readOptions("gradientDescent", { eta: 0.1 }, { eta: 0.01, maxIterations: 10000 });
- * // => { eta: 0.1, maxIterations: 10000 }
+ * // => { "eta": 0.1, "maxIterations": 10000 }
  * readOptions("gradientDescent", { maxIteration: 5 }, { eta: 0.01, maxIterations: 10000 });
- * // throws RangeError('gradientDescent: options.maxIteration is not an option (did you mean
- * //   maxIterations?); the options are eta, maxIterations')
+ * // throws RangeError("gradientDescent: options.maxIteration is not an option (did you mean maxIterations?); the options are eta, maxIterations")
  */
 export function readOptions<D extends object>(fn: string, value: unknown, defaults: D, arg = "options"): D {
   if (value === undefined) return { ...defaults };
@@ -232,12 +252,10 @@ export const WORK_BUDGET = 2e8;
  *
  * @example
  * checkWork("metropolis", 1000 * 1e9, "chains x (burnIn + steps)");
- * // throws RangeError("metropolis: chains x (burnIn + steps) = 1e+12 is above the work budget
- * //   of 2e+8 steps; ask for less, or pass { maxWork: 1.0e+12 } if you mean it (roughly 834 min
- * //   or more)")
+ * // throws RangeError("metropolis: chains x (burnIn + steps) = 1e+12 is above the work budget of 2e+8 steps; ask for less, or pass { maxWork: 1.0e+12 } if you mean it (roughly 834 min or more)")
  */
 export function checkWork(fn: string, work: number, what: string, maxWork: number = WORK_BUDGET): void {
-  if (!(work <= maxWork)) {
+  if (!(work <= maxWork * (1 + WORK_SLACK))) {
     const seconds = work / 2e7;
     const time = seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`;
     throw new RangeError(
@@ -254,11 +272,14 @@ function shortNumber(value: number): string {
   return text.includes(".") ? text.replace(/0+(e|$)/, "$1").replace(/\.(e|$)/, "$1") : text;
 }
 
-/** Two significant digits, rounded up (so the suggested budget covers the work): 201 -> "2.1e+2". */
+/** The budget is a rough one: work within this fraction above it still passes (3e9 + 3 under 3.0e+9). */
+const WORK_SLACK = 1e-6;
+
+/** Two significant digits, rounded up so the suggested budget covers the work: 201 -> "2.1e+2". */
 function roundedUp(value: number): string {
   if (!Number.isFinite(value) || value <= 0) return String(value);
   let exponent = Math.floor(Math.log10(value));
-  let tenths = Math.ceil(value / 10 ** (exponent - 1) - 1e-9);
+  let tenths = Math.ceil((value / 10 ** (exponent - 1)) / (1 + WORK_SLACK));
   if (tenths >= 100) {
     tenths = 10;
     exponent++;

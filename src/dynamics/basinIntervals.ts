@@ -2,9 +2,11 @@
  * Basins of attraction of a 1D energy as intervals: which starting points roll into which minimum.
  */
 import type { Axis, Energy, Point } from "../types";
-import { checkMaxWork, checkWork, isArrayLike, message, readOptions } from "../validate";
-import { checkEnergy } from "../energy/checkEnergy";
+import { checkEnergy, checkMaxWork, checkWork, isArrayLike, message, readOptions } from "../validate";
 import { checkAxis, MAX_GRID_POINTS, pointsOf } from "../gibbs/grid";
+
+/** The most minima one call takes (as {@link basinMap}). */
+export const MAX_BASIN_MINIMA = 10_000;
 
 /** The basin of one minimum of a 1D energy: the interval [lower, upper] of starting points. */
 export interface BasinInterval {
@@ -21,7 +23,7 @@ export interface BasinIntervalsOptions {
   /** The grid the energy is sampled on to find the boundaries: its ends bound the outer basins. Required. */
   axis: Axis;
   /**
-   * The minima: points [x] or objects { x: [x], label? } inside the axis.
+   * The minima: points [x] or objects { x: [x], label? } inside the axis; at most 10,000.
    * @default energy.knownMinima
    */
   minima?: readonly (Point | { readonly x: Point; readonly label?: string })[];
@@ -36,13 +38,14 @@ export interface BasinIntervalsOptions {
  * is the highest grid point of `axis` strictly between them (their midpoint if there is none);
  * the outer basins run to the ends of the axis. The minima are taken in order of position; the
  * intervals come back in the order of `minima`, each [lower, upper] sharing its ends with its
- * neighbours. Accurate to one grid spacing. Cost: one energy evaluation per grid point.
+ * neighbours. Accurate to one grid spacing. Cost: one energy evaluation per grid point, and one
+ * pass over the grid for all the boundaries.
  *
  * @throws TypeError when energy is not an Energy, the minima are not points, or an option has
  *   the wrong kind.
  * @throws RangeError when the energy is not 1D, the axis is malformed or larger than
- *   MAX_GRID_POINTS, no minima are given and the energy knows none, a minimum lies outside the
- *   axis, E is NaN on the grid, or an option name is unknown.
+ *   MAX_GRID_POINTS, no minima are given and the energy knows none, more than 10,000 minima are
+ *   given, a minimum lies outside the axis, E is NaN on the grid, or an option name is unknown.
  * @example
  * basinIntervals(doubleWell(), { axis: { min: -2, max: 2, count: 401 } }).map((b) => [b.lower, b.upper]);
  * // => [[-2, 0], [0, 2]]
@@ -59,6 +62,9 @@ export function basinIntervals(energy: Energy, options: BasinIntervalsOptions): 
   const arg = opts.minima === undefined ? "energy.knownMinima" : "options.minima";
   if (!Array.isArray(source) || source.length === 0) {
     throw new RangeError(message(fn, arg, "a non-empty array of minima (give options.minima when the energy knows none)", source));
+  }
+  if (source.length > MAX_BASIN_MINIMA) {
+    throw new RangeError(message(fn, arg, `at most ${MAX_BASIN_MINIMA} minima`, source) + ` (${source.length} minima)`);
   }
   const minima = source.map((m: unknown, k) => {
     const item = m !== null && typeof m === "object" && !isArrayLike(m) ? (m as { x?: unknown; label?: unknown }) : { x: m };
@@ -78,6 +84,8 @@ export function basinIntervals(energy: Energy, options: BasinIntervalsOptions): 
   const order = minima.map((_, k) => k).sort((a, b) => minima[a].x - minima[b].x);
   const out = new Array<BasinInterval>(minima.length);
   let lower = axis.min;
+  // The minima in order of position, and the grid points strictly between neighbours: one pass.
+  let next = 0; // the first grid index right of the current minimum
   for (let r = 0; r < order.length; r++) {
     const k = order[r];
     let upper = axis.max;
@@ -86,8 +94,9 @@ export function basinIntervals(energy: Energy, options: BasinIntervalsOptions): 
       const b = minima[order[r + 1]].x;
       let best = -Infinity;
       upper = (a + b) / 2;
-      for (let i = 0; i < xs.length; i++) {
-        if (xs[i] > a && xs[i] < b && energies[i] > best) {
+      while (next < xs.length && xs[next] <= a) next++;
+      for (let i = next; i < xs.length && xs[i] < b; i++) {
+        if (energies[i] > best) {
           best = energies[i];
           upper = xs[i];
         }

@@ -76,8 +76,9 @@ export interface BasinMap {
  *
  * @throws TypeError when `energy` is not an Energy or an option has the wrong kind.
  * @throws RangeError when the axes do not match the energy's dimension, an axis is empty or
- *   reversed, the grid has more than 1e8 points, a given minimum has the wrong dimension or a
- *   non-finite energy, or an option is out of range.
+ *   reversed, the grid is too large, grid points x maxIterations is above the work budget
+ *   (`maxWork`), more than 10,000 minima are given or one has the wrong dimension or a
+ *   non-finite energy, an option is out of range, or an option name is unknown.
  * @example
  * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, {
  *   gradient: (x, _w, g) => { g[0] = 4 * x[0] * (x[0] ** 2 - 1); },
@@ -169,10 +170,16 @@ export function basinMap(energy: Energy, options: BasinMapOptions): BasinMap {
   return { axes: grid.points, labels, minima, iterations, eta, ...(warning === undefined ? {} : { warning }) };
 }
 
+/** At most this many given minima (each end point is matched against them, nearest first). */
+const MAX_GIVEN_MINIMA = 10_000;
+
 /** Checks the given minima: points of the right dimension with finite E. */
 function checkMinima(fn: string, arg: string, e: Energy, minima: unknown): Collected[] {
   if (!Array.isArray(minima)) throw new TypeError(message(fn, arg, "an array of points", minima));
   if (minima.length === 0) throw new RangeError(message(fn, arg, "a non-empty array of points", minima));
+  if (minima.length > MAX_GIVEN_MINIMA) {
+    throw new RangeError(message(fn, arg, `at most ${MAX_GIVEN_MINIMA} points`, minima) + ` (${minima.length} points)`);
+  }
   return minima.map((m, k) => {
     const raw = m !== null && typeof m === "object" && !Array.isArray(m) && !ArrayBuffer.isView(m) ? (m as { x: unknown }).x : m;
     const x = checkPoint(fn, `${arg}[${k}]`, raw, e.dimension);

@@ -2,11 +2,50 @@
  * Gradient descent, the discrete-time deterministic EBM: x_{t+1} = x_t - eta grad E(x_t).
  */
 import type { DescentResult, Energy, Point } from "../types";
-import { WORK_BUDGET, checkBoolean, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkWork, readOptions } from "../validate";
-import { checkEnergy } from "../energy/checkEnergy";
+import { WORK_BUDGET, checkBoolean, checkEnergy, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkWork, readOptions } from "../validate";
 import { PathRecord, RISE_TOLERANCE } from "./path";
 import { checkStart } from "./start";
-import { allFinite, norm } from "./vectors";
+import { allFinite, norm } from "../linalg";
+
+/**
+ * The resting rule. A run whose gradient cannot get below `tolerance` (on an energy of large
+ * scale the rounding noise of grad E is above 1e-8) ends on a floating-point fixed point or a short
+ * cycle: x_{t+1} = x_t exactly, or the iterates take turns among a few neighbouring floats. The
+ * map x -> x - eta grad E(x) is deterministic, so once the state is back at a point it has already
+ * been at, the run repeats itself forever: it has stopped moving. The rule looks for that return
+ * among the last RESTING_MEMORY points reached by small steps (every |step_i| <= SMALL_STEP
+ * (1 + |x_i|); larger steps cannot be rounding noise). A run that reaches |grad E| <= tolerance
+ * never returns to a point first (it would repeat without ever getting there), so those runs
+ * stop exactly where they did before the rule.
+ */
+class RestingWatch {
+  private readonly memory: Float64Array;
+  private stored = 0;
+  private next = 0;
+
+  constructor(private readonly n: number) {
+    this.memory = new Float64Array(RESTING_MEMORY * n);
+  }
+
+  /** Records the point `x` reached by a small step; true when the run had already been there. */
+  returned(x: Float64Array): boolean {
+    const { n, memory } = this;
+    for (let k = 0; k < this.stored; k++) {
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = memory[k * n + i] === x[i];
+      if (same) return true;
+    }
+    memory.set(x, this.next * n);
+    this.next = (this.next + 1) % RESTING_MEMORY;
+    this.stored = Math.min(this.stored + 1, RESTING_MEMORY);
+    return false;
+  }
+}
+
+/** How many recent small-step points the resting rule remembers (the longest cycle it sees). */
+const RESTING_MEMORY = 16;
+/** A step is small (possibly rounding noise) when every |step_i| <= SMALL_STEP (1 + |x_i|). */
+const SMALL_STEP = 1e-8;
 
 /** Options of {@link gradientDescent}. */
 export interface GradientDescentOptions {
@@ -14,7 +53,12 @@ export interface GradientDescentOptions {
   eta: number;
   /** The most steps to take. @default 10000 */
   maxIterations?: number;
-  /** Stop ("converged") once |grad E(x_t)| <= tolerance. 0 runs until another rule stops it. @default 1e-8 */
+  /**
+   * Stop ("converged") once |grad E(x_t)| <= tolerance, or once the state has stopped moving: it
+   * is back, to the last bit, at a point of its last few small steps (a floating-point fixed point
+   * or cycle), so a run on an energy of large scale, whose gradient rounding noise is above the
+   * tolerance, still ends converged. 0 runs until another rule stops it. @default 1e-8
+   */
   tolerance?: number;
   /** Keep every k-th point in `path` (the start and the last point are always kept). @default 1 */
   recordEvery?: number;
@@ -56,7 +100,12 @@ export interface GradientDescentResult extends DescentResult {
  * x_t = (1 - eta k)^t x_0: they shrink for 0 < eta < 2/k and grow, with E rising, for eta > 2/k.
  *
  * Stop reasons, checked in this order before each step and after it:
- * - "converged": |grad E(x_t)| <= tolerance;
+ * - "converged": |grad E(x_t)| <= tolerance, or (tolerance > 0) the state has stopped moving:
+ *   x_t is, to the last bit, a point the run reached within its last 16 small steps (every
+ *   |step_i| <= 1e-8 (1 + |x_i|)). The map is deterministic, so from there it would repeat
+ *   itself forever: a floating-point fixed point or cycle around a minimum whose gradient
+ *   rounding noise is above `tolerance` (an energy of large scale). Scale-aware, like
+ *   gradientFlow's rule; a run that reaches the gradient tolerance is never stopped by it;
  * - "max-iterations": maxIterations steps were taken;
  * - "diverged": a coordinate left [-divergenceBound, divergenceBound], or x, E or grad E became
  *   non-finite. A new point whose coordinates or energy are not finite is not kept: the run
@@ -120,9 +169,12 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
   const record = new PathRecord(x, value, e.name);
   let t = 0;
   let reason: DescentResult["reason"];
+  const watch = new RestingWatch(n);
+  /** The state is back at a point it had reached (see RestingWatch). */
+  let resting = false;
 
   for (;;) {
-    if (gradientNorm <= tolerance) {
+    if (gradientNorm <= tolerance || (tolerance > 0 && resting)) {
       reason = "converged";
       break;
     }
@@ -131,10 +183,12 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
       break;
     }
     let outside = false;
+    let small = true;
     for (let i = 0; i < n; i++) {
       const xi = x[i] - eta * g[i];
       next[i] = xi;
       if (!(Math.abs(xi) <= bound)) outside = true;
+      if (!(Math.abs(xi - x[i]) <= SMALL_STEP * (1 + Math.abs(x[i])))) small = false;
     }
     const nextValue = e.value(next);
     if (!allFinite(next) || !Number.isFinite(nextValue)) {
@@ -142,6 +196,7 @@ export function gradientDescent(energy: Energy, start: Point, options: GradientD
       break;
     }
     t++;
+    resting = tolerance > 0 && small && watch.returned(next);
     const rose = record.step(next, value, nextValue, t, riseTolerance);
     const nextGradient = e.gradient(next, gradientBuffer);
     // Swap the buffers: the old point becomes scratch for the next step.

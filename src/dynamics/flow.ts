@@ -104,7 +104,8 @@ const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E
  * @throws TypeError when `energy` is not an Energy, `start` is not an array of numbers, or an
  *   option has the wrong kind.
  * @throws RangeError when duration is not a positive finite number, `start` has the wrong
- *   dimension or E or grad E is not finite there, or an option is out of range.
+ *   dimension or E or grad E is not finite there, an option is out of range or unknown, or
+ *   6 x maxSteps is above the work budget (`maxWork`).
  * @example
  * const bowl = energyFromFunction((x) => x[0] ** 2 / 2, { gradient: (x, _w, g) => { g[0] = x[0]; } });
  * const run = gradientFlow(bowl, [1], { duration: 1, tolerance: 0 });

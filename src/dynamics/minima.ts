@@ -88,14 +88,18 @@ export interface MinimaSearch {
  * passes the test of {@link isLocalMinimum} (vanishing gradient, no small move lowers E, a
  * positive semidefinite Hessian), so starts that land exactly on a maximum or saddle do not
  * produce false minima. End points that are the same minimum are merged (see `mergeDistance`).
- * The minima come sorted by energy, each with how many starts reached it. Cost: one gradient per
- * step per start. Descent creeps into a flat minimum (on x^4, |x_t| ~ 1 / sqrt(8 eta t)): raise
+ * The minima come sorted by energy, each with how many starts reached it. Without `eta` each
+ * descent fits its step to the landscape (see `eta`), so the defaults work on every catalogued
+ * landscape; with a fixed eta too large for the curvature the starts diverge, and the result's
+ * `warning` says so and what to change. Cost: one gradient per step per start. Descent creeps
+ * into a flat minimum (on x^4, |x_t| ~ 1 / sqrt(8 eta t)): raise
  * `tolerance` (1e-6) or `maxIterations` when starts come back as `notConverged`.
  *
  * @throws TypeError when `energy` is not an Energy or an option has the wrong kind.
  * @throws RangeError when both or neither of starts and grid can be used (no domain), a start has
- *   the wrong dimension or E or grad E is not finite there, the grid is empty, reversed, or larger
- *   than 1e8 points, or an option is out of range.
+ *   the wrong dimension or E or grad E is not finite there, the grid is empty, reversed, or too
+ *   large, starts x maxIterations is above the work budget (`maxWork`), an option is out of
+ *   range, or an option name is unknown.
  * @example
  * const well = energyFromFunction((x) => (x[0] ** 2 - 1) ** 2, {
  *   gradient: (x, _w, g) => { g[0] = 4 * x[0] * (x[0] ** 2 - 1); },
@@ -122,6 +126,7 @@ export function findMinima(energy: Energy, options?: FindMinimaOptions): MinimaS
   const tolerance = checkNonNegative(fn, "options.tolerance", opts.tolerance);
   const bound = checkPositive(fn, "options.divergenceBound", opts.divergenceBound);
   const maxWork = checkMaxWork(fn, opts.maxWork);
+  if (Array.isArray(opts.starts)) checkWork(fn, opts.starts.length * Math.max(1, maxIterations), "starts x options.maxIterations", maxWork);
   const starts = startsOf(fn, e, opts);
   checkWork(fn, starts.count * Math.max(1, maxIterations), "starts x options.maxIterations", maxWork);
   const mergeDistance =

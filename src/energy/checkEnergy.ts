@@ -11,33 +11,9 @@
 import type { Box, Energy, KnownMinimum, Point } from "../types";
 import { describe, message } from "../validate";
 
-/**
- * Checks that `value` is an Energy: an object with a positive integer `dimension` and `value`
- * and `gradient` functions.
- *
- * @throws TypeError naming the function and the argument otherwise.
- * @example
- * const well = doubleWell();
- * checkEnergy("metropolis", "energy", well) === well; // => true
- * checkEnergy("metropolis", "energy", (x: number) => x * x);
- * // throws TypeError("metropolis: energy must be an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell()), got a function")
- */
-export function checkEnergy(fn: string, arg: string, value: unknown): Energy {
-  const candidate = value as Partial<Energy> | null;
-  const ok =
-    candidate !== null &&
-    typeof candidate === "object" &&
-    typeof candidate.value === "function" &&
-    typeof candidate.gradient === "function" &&
-    Number.isInteger(candidate.dimension) &&
-    (candidate.dimension as number) > 0;
-  if (!ok) {
-    throw new TypeError(
-      message(fn, arg, "an Energy (from energyFromFormula, energyFromFunction or a landscape such as doubleWell())", value),
-    );
-  }
-  return value as Energy;
-}
+// `checkEnergy` lives with the other door checks in validate.ts (figures use it too); it is
+// re-exported here for the library's own modules.
+export { checkEnergy } from "../validate";
 
 /** What `checkFiniteAt` checks besides the value. */
 export interface FiniteAtOptions {

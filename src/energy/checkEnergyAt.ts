@@ -3,6 +3,7 @@
  */
 import type { Energy, Point } from "../types";
 import { checkPoint, checkPositive, describe, readOptions } from "../validate";
+import { differenceGradient } from "../linalg";
 import { checkEnergy, checkFiniteAt } from "./checkEnergy";
 
 /** Options of {@link checkEnergyAt}. */
@@ -59,17 +60,7 @@ export function checkEnergyAt(energy: Energy, x: Point, options?: CheckEnergyAtO
   const value = checkFiniteAt(fn, e, point, { label: "the point" });
   const n = e.dimension;
   const gradient = Array.from(e.gradient(point, new Float64Array(n)));
-  const differences = new Array<number>(n);
-  const probe = Float64Array.from(point);
-  for (let i = 0; i < n; i++) {
-    const h = step * Math.max(1, Math.abs(point[i]));
-    probe[i] = point[i] + h;
-    const up = e.value(probe);
-    probe[i] = point[i] - h;
-    const down = e.value(probe);
-    probe[i] = point[i];
-    differences[i] = (up - down) / (2 * h);
-  }
+  const differences = Array.from(differenceGradient((p) => e.value(p), point, step, new Float64Array(n)));
   let scale = 1;
   for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(gradient[i]), Math.abs(differences[i]));
   let gradientError = 0;

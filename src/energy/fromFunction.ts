@@ -1,5 +1,6 @@
 import type { Box, Energy, KnownMinimum, Point } from "../types";
 import { checkFunction, checkInteger, message, describe, readOptions } from "../validate";
+import { differenceGradient } from "../linalg";
 import { checkBox, checkKnownMinima } from "./checkEnergy";
 
 /** What `energyFromFunction` needs besides the energy itself. */
@@ -137,27 +138,14 @@ function makeFunctionEnergy(
   const w = r.parameters;
   const n = r.dimension;
   const scratch = new Float64Array(n);
+  const bound = (x: Point) => value(x, w);
   const gradient = r.gradient
     ? (x: Point, out?: Float64Array): Float64Array => {
         const g = out ?? new Float64Array(n);
         const returned = r.gradient!(x, w, g);
         return returned instanceof Float64Array ? returned : g;
       }
-    : (x: Point, out?: Float64Array): Float64Array => {
-        const g = out ?? new Float64Array(n);
-        for (let i = 0; i < n; i++) scratch[i] = x[i];
-        for (let i = 0; i < n; i++) {
-          const xi = scratch[i];
-          const h = r.step * Math.max(1, Math.abs(xi));
-          scratch[i] = xi + h;
-          const up = value(scratch, w);
-          scratch[i] = xi - h;
-          const down = value(scratch, w);
-          scratch[i] = xi;
-          g[i] = (up - down) / (2 * h);
-        }
-        return g;
-      };
+    : (x: Point, out?: Float64Array): Float64Array => differenceGradient(bound, x, r.step, out ?? new Float64Array(n), scratch);
   const energy: Energy = {
     name: r.name,
     dimension: n,

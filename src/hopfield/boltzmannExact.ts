@@ -70,6 +70,8 @@ export function boltzmannExact(network: HopfieldNetwork | readonly (readonly num
   const opts = readOptions(fn, options, { beta: 1 as number, maxWork: undefined as number | undefined });
   const beta = checkPositive(fn, "options.beta", opts.beta);
   const maxWork = checkMaxWork(fn, opts.maxWork);
+  // Rows are counted before they are read: too many to enumerate is said at once, in O(1).
+  if (Array.isArray(network)) checkEnumerable(fn, "network", network.length);
   const { size: n, weights: w, biases, name } = readCouplings(fn, "network", network, "Boltzmann machine");
   checkEnumerable(fn, "network", n);
   checkWork(fn, 2 ** n * n, "2^N states x N units", maxWork);

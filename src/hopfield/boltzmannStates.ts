@@ -76,7 +76,7 @@ export function checkEnumerable(fn: string, arg: string, n: number): void {
   if (n > MAX_ENUMERATION_UNITS) {
     throw new RangeError(
       `${fn}: ${arg} must have at most ${MAX_ENUMERATION_UNITS} units for exact enumeration ` +
-        `(2^N states), got ${n} units (${2 ** n} states)`,
+        `(2^N states), got ${n} units (${n <= MAX_INDEX_UNITS ? 2 ** n : `2^${n}`} states)`,
     );
   }
 }

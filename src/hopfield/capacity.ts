@@ -3,6 +3,7 @@
  */
 import { createRandom } from "../sampling/random";
 import { checkInRange, checkInteger, checkMaxWork, checkSeed, checkWork, isArrayLike, message, readOptions } from "../validate";
+import { flipWithOverlaps, hebbianFactors, integerFieldsInto, overlapsInto, runAsyncLowRank } from "./lowRank";
 import { hebbianMatrix } from "./network";
 import { sampleDistinct } from "./random";
 import { computeFields, flipUnit, runAsync, tieTolerance } from "./updates";
@@ -85,9 +86,12 @@ export interface CapacityResult {
  * eq. 2.12).
  *
  * Each trial draws its patterns from its own stream of the seed (keyed by P and the trial), so
- * a load's numbers do not depend on the other loads in the list. Cost per trial
- * O(P N^2 / 32 + probes N^2); N = 500 with six loads up to 0.2 and 5 trials takes about half a
- * second on the course machine, N = 1000 about two seconds. The work bound, the sum over loads
+ * a load's numbers do not depend on the other loads in the list. W is never formed: fields come
+ * from the P overlaps with the stored patterns in exact integers (O(P N / 32) per cue to start,
+ * O(P / 8) per field), and a network whose recalls run long (near and above capacity) builds
+ * its integer couplings once, O(N^2 P / 32), and keeps all fields up to date (O(N) per flip);
+ * the decisions, and so the results, are those of recall with W. See bench/README.md for
+ * timings (N = 2000, 8 loads, 5 trials, 20 cues: a few seconds). The work bound, the sum over loads
  * of trials x (P + probes x (maxIterations + 1)) x N unit updates, must be within the budget.
  *
  * @throws TypeError when an option has the wrong kind or the seed is missing.
@@ -138,54 +142,91 @@ export function hopfieldCapacity(options: CapacityOptions): CapacityResult {
   }
   checkWork(fn, work, "sum over loads of trials x (P + probes x (maxIterations + 1)) x N", maxWork);
 
+  const points = loadList.map((load) => capacityPoint({ n, load, trials, seed, flipFraction, probes, threshold, maxIterations }, "low-rank"));
+  return { N: n, trials, seed, flipFraction, recallThreshold: threshold, points, criticalLoad: HOPFIELD_CRITICAL_LOAD };
+}
+
+/** The settings of one load of the experiment, after the door checks. */
+export interface CapacitySettings {
+  readonly n: number;
+  readonly load: number;
+  readonly trials: number;
+  readonly seed: number | string;
+  readonly flipFraction: number;
+  readonly probes: number;
+  readonly threshold: number;
+  readonly maxIterations: number;
+}
+
+/**
+ * One point of the capacity curve (internal: no validation). `method` "low-rank" (what
+ * {@link hopfieldCapacity} uses) never builds W: fields come from the P overlaps in exact
+ * integers (see lowRank.ts); "general" builds W and runs the general path. Both make the same
+ * decisions from the same seeded streams, so they return identical points (tested).
+ */
+export function capacityPoint(settings: CapacitySettings, method: "low-rank" | "general"): CapacityPoint {
+  const { n, load, trials, seed, flipFraction, probes, threshold, maxIterations } = settings;
+  const P = Math.max(1, Math.round(load * n));
+  const cues = Math.min(P, probes);
   const flips = Math.round(flipFraction * n);
   const s = new Int8Array(n);
   const h = new Float64Array(n);
   const zeroBiases = new Float64Array(n);
-  const points = loadList.map((load): CapacityPoint => {
-    const P = Math.max(1, Math.round(load * n));
-    const cues = Math.min(P, probes);
-    const overlaps: number[] = [];
-    let recalled = 0;
-    let unstable = 0;
-    let iterations = 0;
-    for (let t = 0; t < trials; t++) {
-      const data = new Int8Array(P * n);
-      const patternStream = createRandom(seed, `capacity P ${P} trial ${t}`);
-      for (let k = 0; k < data.length; k++) data[k] = patternStream.next32() < 0.5 ? -1 : 1;
-      const w = hebbianMatrix(data, P, n, 1 / n);
-      const tol = tieTolerance(w, zeroBiases, n);
-      for (let mu = 0; mu < cues; mu++) {
-        const pattern = data.subarray(mu * n, (mu + 1) * n);
-        s.set(pattern);
-        computeFields(w, zeroBiases, n, s, h);
+  const m = new Int32Array(P);
+  const k = new Int32Array(n);
+  const overlaps: number[] = [];
+  let recalled = 0;
+  let unstable = 0;
+  let iterations = 0;
+  for (let t = 0; t < trials; t++) {
+    const data = new Int8Array(P * n);
+    const patternStream = createRandom(seed, `capacity P ${P} trial ${t}`);
+    for (let q = 0; q < data.length; q++) data[q] = patternStream.next32() < 0.5 ? -1 : 1;
+    // Low-rank: with zero biases the field is K_i / N with K_i an integer, and the general
+    // path's tie band (1e-9 x the largest row sum <= 1e-9 (N - 1) P / N, below 1/N for
+    // N <= 5000, P <= 2N) holds only K_i = 0: the exact test s_i K_i < 0 decides the same.
+    const factors = method === "low-rank" ? hebbianFactors(data, P, n, 1 / n) : undefined;
+    const w = method === "general" ? hebbianMatrix(data, P, n, 1 / n) : undefined;
+    const tol = w === undefined ? 0 : tieTolerance(w, zeroBiases, n);
+    // The cues of one network share what they spent on tables (see runAsyncLowRank).
+    const ledger = { spent: 0 };
+    for (let mu = 0; mu < cues; mu++) {
+      const pattern = data.subarray(mu * n, (mu + 1) * n);
+      s.set(pattern);
+      const random = createRandom(seed, `capacity P ${P} trial ${t} cue ${mu}`);
+      const chosen = sampleDistinct(random, n, flips);
+      let run;
+      if (factors !== undefined) {
+        integerFieldsInto(factors, s, overlapsInto(factors, s, m), k);
+        for (let i = 0; i < n; i++) if (s[i] * k[i] < 0) unstable++;
+        for (let c = 0; c < chosen.length; c++) flipWithOverlaps(factors, s, m, chosen[c]);
+        run = runAsyncLowRank(factors, zeroBiases, s, m, random, maxIterations, tol, undefined, undefined, ledger);
+      } else {
+        computeFields(w!, zeroBiases, n, s, h);
         for (let i = 0; i < n; i++) if (s[i] * h[i] < -tol) unstable++;
-        const random = createRandom(seed, `capacity P ${P} trial ${t} cue ${mu}`);
-        const chosen = sampleDistinct(random, n, flips);
-        for (let k = 0; k < chosen.length; k++) flipUnit(w, n, s, h, chosen[k]);
-        const run = runAsync(w, n, s, h, random, maxIterations, tol);
-        let m = 0;
-        for (let i = 0; i < n; i++) m += pattern[i] * s[i];
-        m /= n;
-        overlaps.push(m);
-        if (m >= threshold) recalled++;
-        iterations += run.iterations;
+        for (let c = 0; c < chosen.length; c++) flipUnit(w!, n, s, h, chosen[c]);
+        run = runAsync(w!, n, s, h, random, maxIterations, tol);
       }
+      let overlap = 0;
+      for (let i = 0; i < n; i++) overlap += pattern[i] * s[i];
+      overlap /= n;
+      overlaps.push(overlap);
+      if (overlap >= threshold) recalled++;
+      iterations += run.iterations;
     }
-    const recalls = trials * cues;
-    return {
-      load,
-      patternCount: P,
-      effectiveLoad: P / n,
-      meanOverlap: overlaps.reduce((a, m) => a + m, 0) / recalls,
-      recallFraction: recalled / recalls,
-      unstableFraction: unstable / (recalls * n),
-      predictedUnstableFraction: unstableProbability(P / n),
-      meanIterations: iterations / recalls,
-      overlaps,
-    };
-  });
-  return { N: n, trials, seed, flipFraction, recallThreshold: threshold, points, criticalLoad: HOPFIELD_CRITICAL_LOAD };
+  }
+  const recalls = trials * cues;
+  return {
+    load,
+    patternCount: P,
+    effectiveLoad: P / n,
+    meanOverlap: overlaps.reduce((a, x) => a + x, 0) / recalls,
+    recallFraction: recalled / recalls,
+    unstableFraction: unstable / (recalls * n),
+    predictedUnstableFraction: unstableProbability(P / n),
+    meanIterations: iterations / recalls,
+    overlaps,
+  };
 }
 
 /**

@@ -3,7 +3,8 @@
  * Messages follow the library's shape: `<function>: <argument> must be <expectation>, got <value>`.
  */
 import { describe, isArrayLike, message } from "../validate";
-import type { HopfieldNetwork } from "./network";
+import type { HebbianFactors } from "./lowRank";
+import type { HopfieldNetwork } from "./networkType";
 
 /** The library's message shape, with `got` already rendered as text (no quotes added). */
 export function plainMessage(fn: string, arg: string, expected: string, got: string): string {
@@ -37,6 +38,19 @@ export function checkSpinVector(fn: string, arg: string, value: unknown, size?: 
  */
 export function checkArgumentCount(fn: string, given: number, most: number, form: string): void {
   if (given > most) throw new TypeError(`${fn}: takes ${form}, got ${given} arguments; the biases belong in the network (hopfieldNetwork(W, { biases })) and the inverse temperature is options.beta`);
+}
+
+/** W holds N^2 numbers: at most 10,000 units (800 MB of weights). */
+export const MAX_NETWORK_UNITS = 10_000;
+
+/**
+ * Refuses more than MAX_NETWORK_UNITS units (W would hold N^2 numbers). Called before anything
+ * of size N^2 is allocated, so a huge array gets this message, not the engine's.
+ */
+export function checkNetworkSize(fn: string, arg: string, n: number): void {
+  if (n > MAX_NETWORK_UNITS) {
+    throw new RangeError(`${fn}: ${arg} must have at most ${MAX_NETWORK_UNITS} units (W holds N^2 numbers), got ${n} units`);
+  }
 }
 
 /** P patterns of N units each, stored row after row. */
@@ -102,27 +116,48 @@ export interface Couplings {
   readonly diagonalCleared: boolean;
   /** The network's name (its `name`, or "<kind>, N = <size>" for rows). */
   readonly name: string;
+  /**
+   * The stored patterns of a network hebbianWeights made (W = scale (X^T X - P I)), for the
+   * low-rank fields; undefined for every other network (and for W given as rows).
+   */
+  readonly factors?: HebbianFactors;
 }
 
 /** Relative tolerance of the symmetry and zero-diagonal checks. */
 const SYMMETRY_TOLERANCE = 1e-12;
 
+/** What the library remembers of a network it built. */
+interface Remembered {
+  /** sum_j |W_ij| for each row (for the tie tolerance). */
+  readonly rowAbsSums: Float64Array;
+  /** The packed patterns, when W is a Hebbian sum of them (hebbianWeights). */
+  readonly factors: HebbianFactors | undefined;
+}
+
 /**
  * Networks this library built (hebbianWeights, hopfieldNetwork): validated once when made, then
- * frozen. Maps each such network object to its row sums sum_j |W_ij|, so later calls skip the
- * O(N^2) door checks of W. Weak: a network nobody holds any more is not kept alive here.
+ * frozen. Maps each such network object to its row sums sum_j |W_ij| (and, for a Hebbian
+ * network, its packed patterns), so later calls skip the O(N^2) door checks of W. Weak: a
+ * network nobody holds any more is not kept alive here.
  */
-const libraryNetworks = new WeakMap<object, Float64Array>();
+const libraryNetworks = new WeakMap<object, Remembered>();
 
 /**
  * Freezes a network the library has just built and checked, and remembers it (with its row sums
- * sum_j |W_ij|) so that functions given it later skip the O(N^2) checks of W. Internal: callers
- * must pass a network whose W is finite, symmetric and has an exact zero diagonal.
+ * sum_j |W_ij| and, when W = scale (X^T X - P I), the packed patterns X) so that functions given
+ * it later skip the O(N^2) checks of W, and recall and energy can use the P overlaps instead of
+ * W. Internal: callers must pass a network whose W is finite, symmetric and has an exact zero
+ * diagonal, and factors that give exactly that W.
  */
-export function rememberLibraryNetwork<T extends HopfieldNetwork>(network: T, rowAbsSums: Float64Array): T {
+export function rememberLibraryNetwork<T extends HopfieldNetwork>(network: T, rowAbsSums: Float64Array, factors?: HebbianFactors): T {
   Object.freeze(network);
-  libraryNetworks.set(network, rowAbsSums);
+  libraryNetworks.set(network, { rowAbsSums, factors });
   return network;
+}
+
+/** The packed patterns of a library-made Hebbian network, or undefined. */
+export function libraryFactors(network: unknown): HebbianFactors | undefined {
+  return typeof network === "object" && network !== null ? libraryNetworks.get(network)?.factors : undefined;
 }
 
 /** True when `value` is a network object this library built (hebbianWeights, hopfieldNetwork, boltzmannLearn). */
@@ -156,13 +191,16 @@ export function readCouplings(fn: string, arg: string, network: unknown, kind = 
   const fromNetwork = isNetwork(network);
   let w: Float64Array;
   let n: number;
-  let rowAbsSums: Float64Array | undefined = fromNetwork ? libraryNetworks.get(network) : undefined;
+  const remembered = fromNetwork ? libraryNetworks.get(network) : undefined;
+  let rowAbsSums: Float64Array | undefined = remembered?.rowAbsSums;
+  let factors: HebbianFactors | undefined;
   let diagonalCleared = false;
   if (rowAbsSums !== undefined && hasZeroDiagonal((network as HopfieldNetwork).weights, (network as HopfieldNetwork).size)) {
     // Library-made and checked when made; the network object is frozen, so size and weights
     // are the ones that were checked.
     n = (network as HopfieldNetwork).size;
     w = (network as HopfieldNetwork).weights;
+    factors = remembered!.factors;
   } else {
     const read = fromNetwork ? readNetworkWeights(fn, arg, network) : readRowWeights(fn, arg, network);
     n = read.size;
@@ -184,7 +222,7 @@ export function readCouplings(fn: string, arg: string, network: unknown, kind = 
   }
   const label = fromNetwork ? (network as { name?: unknown }).name : undefined;
   const name = typeof label === "string" && label.length > 0 ? label : `${kind}, N = ${n}`;
-  return { size: n, weights: w, biases: b, rowAbsSums, diagonalCleared, name };
+  return { size: n, weights: w, biases: b, rowAbsSums, diagonalCleared, name, factors };
 }
 
 /** W as read at the door: row-major values, with sum_j |W_ij| per row and max |W_ij|. */
@@ -215,6 +253,7 @@ export function absoluteRowSums(w: Float64Array, n: number, rowAbsSums: Float64A
 function readNetworkWeights(fn: string, arg: string, network: HopfieldNetwork): ReadWeights {
   const size = network.size;
   if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(message(fn, `${arg}.size`, "a positive integer", size));
+  checkNetworkSize(fn, `${arg}.size`, size);
   const flat = network.weights as unknown;
   if (!(flat instanceof Float64Array) || flat.length !== size * size) {
     throw new TypeError(message(fn, `${arg}.weights`, `a Float64Array of ${size * size} numbers (N x N, row-major)`, flat));
@@ -247,6 +286,7 @@ function readRowWeights(fn: string, arg: string, weights: unknown): ReadWeights 
   if (!Array.isArray(weights)) throw new TypeError(message(fn, arg, "a network or a square matrix (an array of rows)", weights));
   const n = weights.length;
   if (n === 0) throw new RangeError(message(fn, arg, "a non-empty square matrix", weights));
+  checkNetworkSize(fn, arg, n);
   const out = new Float64Array(n * n);
   const rowAbsSums = new Float64Array(n);
   let scale = 0;

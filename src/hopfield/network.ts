@@ -3,41 +3,12 @@
  * diagonal, and biases b. The same object describes a fully visible Boltzmann machine.
  */
 import { checkBoolean, message, readOptions } from "../validate";
-import { absoluteRowSums, checkBiases, checkSpinPatterns, readCouplings, rememberLibraryNetwork } from "./checks";
+import { absoluteRowSums, checkBiases, checkNetworkSize, checkSpinPatterns, readCouplings, rememberLibraryNetwork } from "./checks";
+import { hebbianFactors } from "./lowRank";
+import type { HopfieldNetwork } from "./networkType";
 
-/**
- * N units with symmetric weights (zero diagonal), biases and a name.
- *
- * `weights` is row-major: W_ij is `weights[i * size + j]`. Make one with {@link hebbianWeights}
- * or {@link hopfieldNetwork} (or learn one with `boltzmannLearn`); every function that takes a
- * network also accepts the weights as an array of rows (number[][]), with zero biases. The
- * biases always come from the network: no function takes them as a separate argument.
- *
- * A network made by those two functions is checked once, when made (W finite, symmetric, zero
- * diagonal), then frozen and remembered: recall, energy and the Boltzmann functions trust it and
- * skip the O(N^2) checks of W. Its `weights` is a Float64Array, which JavaScript cannot freeze:
- * do not change it in place; build a new network instead (for example
- * `hopfieldNetwork(rows)` from edited rows). A network object written by hand, or a copy such
- * as `{ ...net }`, is checked in full on every call.
- */
-export interface HopfieldNetwork {
-  /** N, the number of units. */
-  readonly size: number;
-  /**
-   * W, N x N, row-major: W_ij at index i * N + j. Symmetric, zero diagonal. Do not mutate in
-   * place: build a new network.
-   */
-  readonly weights: Float64Array;
-  /** b, length N (zeros when the network has no biases). */
-  readonly biases: Float64Array;
-  /**
-   * A readable name, such as "Hopfield network, N = 49, P = 4": results made from the network
-   * carry it as their `energyName`, so figures can tell runs of different networks apart.
-   */
-  readonly name: string;
-  /** P, the number of patterns stored by the Hebbian rule (absent for hand-made networks). */
-  readonly patternCount?: number;
-}
+export type { HopfieldNetwork } from "./networkType";
+export { MAX_NETWORK_UNITS } from "./checks";
 
 /** Options of {@link hebbianWeights}. */
 export interface HebbianOptions {
@@ -57,9 +28,6 @@ export interface NetworkOptions {
   name?: string;
 }
 
-/** W holds N^2 numbers: at most 10,000 units (800 MB of weights). */
-export const MAX_NETWORK_UNITS = 10_000;
-
 /** A name option: a non-empty string, or undefined for the default. */
 export function checkName(fn: string, arg: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
@@ -73,7 +41,13 @@ export function checkName(fn: string, arg: string, value: unknown): string | und
  *
  * Each pattern then sits at (or near) a minimum of E(s) = -1/2 s^T W s - b^T s while the load
  * P/N stays below about 0.138 (Amit, Gutfreund & Sompolinsky 1985). Cost O(N^2 P / 32):
- * the sums are counted 32 patterns at a time with bit operations.
+ * the sums are counted 32 patterns at a time with bit operations, in cache-sized tiles.
+ *
+ * The network also keeps the patterns, packed (internally, not a field): W = (X^T X - P I)/N
+ * for the P x N patterns X, so {@link hopfieldRecall} and {@link hopfieldEnergy} compute fields
+ * from the P overlaps m = X s (exact integers, O(P N / 32)) instead of W (O(N^2)) when P <= N/2,
+ * with the same results. `hopfieldNetwork(net, { biases })` keeps them; a copy such as
+ * `{ ...net }` or W given as rows does not (the general path, also exact in its decisions).
  *
  * @param patterns P patterns, each an array of N values +1 or -1.
  * @throws TypeError when `patterns` is not an array of arrays, or an option has the wrong kind.
@@ -96,9 +70,12 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], options
   const biases = opts.biases === undefined ? new Float64Array(n) : checkBiases(fn, "options.biases", opts.biases, n);
   const name = checkName(fn, "options.name", opts.name) ?? `Hopfield network, N = ${n}, P = ${list.count}`;
   const rowAbsSums = new Float64Array(n);
-  const weights = hebbianMatrix(list.data, list.count, n, normalize ? 1 / n : 1, rowAbsSums);
+  const scale = normalize ? 1 / n : 1;
+  const weights = hebbianMatrix(list.data, list.count, n, scale, rowAbsSums);
   // Hebb's rule gives finite, symmetric weights with an exact zero diagonal: nothing to re-check.
-  return rememberLibraryNetwork({ size: n, weights, biases, name, patternCount: list.count }, rowAbsSums);
+  // The packed patterns are kept too: recall and energy compute fields from the P overlaps.
+  const factors = hebbianFactors(list.data, list.count, n, scale);
+  return rememberLibraryNetwork({ size: n, weights, biases, name, patternCount: list.count }, rowAbsSums, factors);
 }
 
 /**
@@ -109,7 +86,9 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], options
  * (bit mu set when xi_i^mu = +1). Then sum_mu xi_i^mu xi_j^mu = (agreements) - (disagreements)
  * = P - 2 d_ij, where d_ij = popcount(bits_i XOR bits_j) is the Hamming distance of the two
  * strings. The result is the same integer as the plain sum (so the same doubles after the
- * scale), about 15 times faster at P = 200.
+ * scale: W_ij is looked up from a table of the P + 1 possible values). The pairs i < j are
+ * visited in 64 x 64 tiles, each written with its mirror tile (j, i), so both stay in cache
+ * (writing W_ji row by row would miss the cache on every entry for large N).
  *
  * When `rowAbsSums` (length N) is given, it receives sum_j |W_ij| for each row, added in the
  * order j = 0, 1, ..., N - 1 (so the same doubles as a row-by-row pass over W).
@@ -123,28 +102,44 @@ export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: 
     const mask = 1 << (mu & 31);
     for (let i = 0; i < n; i++) if (data[offset + i] === 1) bits[i * words + word] |= mask;
   }
+  // W_ij for each Hamming distance d = 0..P: (P - 2d) * scale, the same product as before.
+  const value = new Float64Array(count + 1);
+  for (let d = 0; d <= count; d++) value[d] = (count - 2 * d) * scale;
   const weights = new Float64Array(n * n);
-  // Without an output array the sums go to a scratch array (N doubles): one loop, no branch.
-  const sums = rowAbsSums ?? new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const oi = i * words;
-    // Row i already holds its j < i terms (added when rows j < i were built); add j > i now.
-    let rowSum = sums[i];
-    for (let j = i + 1; j < n; j++) {
-      const oj = j * words;
-      let distance = 0;
-      for (let k = 0; k < words; k++) distance += popcount32(bits[oi + k] ^ bits[oj + k]);
-      const w = (count - 2 * distance) * scale;
-      weights[i * n + j] = w;
-      weights[j * n + i] = w;
-      const magnitude = Math.abs(w);
-      rowSum += magnitude;
-      sums[j] += magnitude;
+  for (let ti = 0; ti < n; ti += HEBB_TILE) {
+    const iEnd = Math.min(ti + HEBB_TILE, n);
+    for (let tj = ti; tj < n; tj += HEBB_TILE) {
+      const jEnd = Math.min(tj + HEBB_TILE, n);
+      for (let i = ti; i < iEnd; i++) {
+        const oi = i * words;
+        const row = i * n;
+        const first = tj > i ? tj : i + 1;
+        if (words === 1) {
+          const bi = bits[oi];
+          for (let j = first; j < jEnd; j++) {
+            const w = value[popcount32(bi ^ bits[j])];
+            weights[row + j] = w;
+            weights[j * n + i] = w;
+          }
+        } else {
+          for (let j = first; j < jEnd; j++) {
+            const oj = j * words;
+            let distance = popcount32(bits[oi] ^ bits[oj]);
+            for (let k = 1; k < words; k++) distance += popcount32(bits[oi + k] ^ bits[oj + k]);
+            const w = value[distance];
+            weights[row + j] = w;
+            weights[j * n + i] = w;
+          }
+        }
+      }
     }
-    sums[i] = rowSum;
   }
+  if (rowAbsSums !== undefined) absoluteRowSums(weights, n, rowAbsSums);
   return weights;
 }
+
+/** Side of the square tiles of the Hebbian build: two 64 x 64 tiles of doubles fit in L2. */
+const HEBB_TILE = 64;
 
 /** The number of set bits of a 32-bit integer (the SWAR bit count). */
 function popcount32(x: number): number {
@@ -174,7 +169,6 @@ function popcount32(x: number): number {
 export function hopfieldNetwork(weights: HopfieldNetwork | readonly (readonly number[])[], options?: NetworkOptions): HopfieldNetwork {
   const fn = "hopfieldNetwork";
   const opts = readOptions(fn, options, { biases: undefined as readonly number[] | undefined, name: undefined as string | undefined });
-  if (Array.isArray(weights)) checkNetworkSize(fn, "weights", weights.length);
   const couplings = readCouplings(fn, "weights", weights);
   const { size: n, weights: w } = couplings;
   const biases = opts.biases === undefined ? couplings.biases : checkBiases(fn, "options.biases", opts.biases, n);
@@ -187,13 +181,8 @@ export function hopfieldNetwork(weights: HopfieldNetwork | readonly (readonly nu
   // instead was read in place: copy its array, so later changes to it cannot reach this one.
   const given = (weights as { weights?: unknown }).weights;
   const owned = given === w ? new Float64Array(w) : w;
-  // checkBiases copies, so the biases are the new network's own array too.
-  return rememberLibraryNetwork({ size: n, weights: owned, biases, name }, rowAbsSums);
-}
-
-/** Refuses more than MAX_NETWORK_UNITS units (W would hold N^2 numbers). */
-function checkNetworkSize(fn: string, arg: string, n: number): void {
-  if (n > MAX_NETWORK_UNITS) {
-    throw new RangeError(`${fn}: ${arg} must have at most ${MAX_NETWORK_UNITS} units (W holds N^2 numbers), got ${n} units`);
-  }
+  // checkBiases copies, so the biases are the new network's own array too. A Hebbian network
+  // given whole keeps its patterns (same W, perhaps new biases or name): its fast recall too.
+  const factors = couplings.diagonalCleared ? undefined : couplings.factors;
+  return rememberLibraryNetwork({ size: n, weights: owned, biases, name }, rowAbsSums, factors);
 }

@@ -4,8 +4,7 @@
  * Internal to the plot area.
  */
 import type { Energy, GibbsDensity, SamplerResult, StopReason } from "../types";
-import { checkEnergy as checkIsEnergy } from "../energy/checkEnergy";
-import { checkInteger, checkPositive, isArrayLike, message } from "../validate";
+import { checkEnergy as checkIsEnergy, checkInteger, checkPositive, isArrayLike, message } from "../validate";
 
 /** True for arrays and typed arrays (not DataView); the library's one test, re-exported for the figures. */
 export { isArrayLike };

@@ -136,8 +136,12 @@ export function figureSize(figure: Figure): number {
  * // => ["application/vnd.plotly.v1+json", "text/html", "text/plain"]
  */
 export function figureBundle(figure: Figure): FigureBundle {
-  const fn = "figureBundle";
-  const plain = plainCopy(checkFigure(fn, figure));
+  return bundleOf(checkFigure("figureBundle", figure));
+}
+
+/** The bundle of a figure already checked (by the public function that names itself in errors). */
+function bundleOf(figure: Figure): FigureBundle {
+  const plain = plainCopy(figure);
   const json = JSON.stringify(plain);
   const { kind, description } = plain.layout.meta;
   const title = plain.layout.title.text;
@@ -176,16 +180,23 @@ export function figureBundle(figure: Figure): FigureBundle {
 /** The writer tslab installs for the running cell, or undefined outside a kernel. */
 type DisplayWriter = (content: { data: unknown; metadata: unknown; transient: unknown }, update: boolean) => void;
 
-/** Loads tslab's display writer at call time; undefined when not inside a tslab cell. */
+/**
+ * tslab's display writer for the running cell; undefined when not inside a tslab cell.
+ *
+ * Inside a kernel, tslab has already loaded its `jupyter` module (the process IS tslab), so it is
+ * read from the module cache. Outside one the module is not loaded, and loading it would only
+ * cost seconds (it pulls in tslab's TypeScript converter) to find no writer: so it is never
+ * loaded here, and show() fails at once.
+ */
 function displayWriter(): DisplayWriter | undefined {
-  let jupyter: { lastWriteDisplayData?: unknown };
+  let path: string;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    jupyter = require("tslab/dist/jupyter");
+    path = require.resolve("tslab/dist/jupyter");
   } catch {
     return undefined;
   }
-  return typeof jupyter.lastWriteDisplayData === "function" ? (jupyter.lastWriteDisplayData as DisplayWriter) : undefined;
+  const jupyter = require.cache[path]?.exports as { lastWriteDisplayData?: unknown } | undefined;
+  return typeof jupyter?.lastWriteDisplayData === "function" ? (jupyter.lastWriteDisplayData as DisplayWriter) : undefined;
 }
 
 /**
@@ -194,13 +205,14 @@ function displayWriter(): DisplayWriter | undefined {
  *
  * @throws Error when not called from a tslab notebook cell (no kernel display channel);
  *   use figureBundle(figure) to get the display data instead.
- * @throws TypeError and RangeError as {@link figureBundle}.
+ * @throws TypeError and RangeError as {@link figureBundle} (the figure is checked first, and the
+ *   errors name show).
  * @example
  * show(landscapeFigure(doubleWell()));
  * // => (displays the figure; needs a tslab kernel)
  */
 export function show(figure: Figure): void {
-  const bundle = figureBundle(figure);
+  const checked = checkFigure("show", figure);
   const write = displayWriter();
   if (!write) {
     throw new Error(
@@ -208,5 +220,6 @@ export function show(figure: Figure): void {
         "outside a notebook, use figureBundle(figure) to get the display data (plotly JSON, HTML, text)",
     );
   }
+  const bundle = bundleOf(checked);
   write({ data: bundle.data, metadata: bundle.metadata, transient: {} }, false);
 }

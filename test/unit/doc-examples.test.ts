@@ -366,7 +366,8 @@ test("only calls that need a kernel go unchecked, and there are few of them", ()
 test("every function the package exports has a doc comment with an @example", () => {
   const withExample = new Set(examples.map((e) => e.owner));
   const functions = Object.entries(ebm).filter(([, v]) => typeof v === "function");
-  assert.ok(functions.length >= 90, `only ${functions.length} exported functions found`);
+  // A floor that only guards against the enumeration finding nothing (the public surface is ~90).
+  assert.ok(functions.length >= 60, `only ${functions.length} exported functions found`);
   // A re-export under another name (describe as describeValue) keeps its declared name.
   const missing = functions.filter(([name, f]) => !withExample.has(name) && !withExample.has((f as { name: string }).name)).map(([n]) => n);
   assert.deepEqual(missing, []);
@@ -389,7 +390,7 @@ test("the runner fails a wrong value, a wrong error and a value it cannot read",
   assert.throws(() => checkExample(fake("logSumExp([0, 0])", "0.69 (to about 1e-4)")), assert.AssertionError);
   assert.throws(() => checkExample(fake("Float64Array.of(1, 2)", "[1, 2]")), assert.AssertionError);
   assert.throws(() => checkExample(fake("logSumExp([0, 0])", "0.69...")), /cannot read the shown value/);
-  checkExample(fake('checkOptionKeys("f", "o", { a: 1 }, ["b"])', 'throws RangeError("f: o.a is not an option; the options are b")'));
-  assert.throws(() => checkExample(fake('checkOptionKeys("f", "o", { a: 1 }, ["b"])', 'throws RangeError("f: o.a is wrong")')), assert.AssertionError);
+  checkExample(fake("tiltedDoubleWell({ tit: 1 })", 'throws RangeError("tiltedDoubleWell: options.tit is not an option (did you mean tilt?); the options are tilt")'));
+  assert.throws(() => checkExample(fake("tiltedDoubleWell({ tit: 1 })", 'throws RangeError("tiltedDoubleWell: options.tit is wrong")')), assert.AssertionError);
   assert.throws(() => checkExample(fake("logSumExp([0, 0])", 'throws RangeError("no")')), assert.AssertionError);
 });

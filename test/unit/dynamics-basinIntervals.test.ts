@@ -51,3 +51,21 @@ test("energyRises: the one rule, relative to max(1, |E|); non-finite entries are
   assert.throws(() => energyRises("1, 2" as never), /^TypeError: energyRises: energies must be an array of numbers, got "1, 2"$/);
   assert.throws(() => energyRises([1, 2], { tolerance: -1 }), /^RangeError: energyRises: options.tolerance must be a non-negative finite number, got -1$/);
 });
+
+test("basinIntervals: more than 10,000 minima are refused at the door; many minima cost one pass over the grid", () => {
+  const axis = { min: -2, max: 2, count: 101 };
+  assert.throws(() => basinIntervals(doubleWell(), { axis, minima: new Array(1_000_000).fill([0.5]) }), {
+    name: "RangeError",
+    message: /^basinIntervals: options\.minima must be at most 10000 minima, got \[\[0\.5\], .*\(1000000 items\)\] \(1000000 minima\)$/,
+  });
+  // 10,000 minima on a fine grid: fast, and each boundary is the highest grid point between neighbours.
+  const wave = energyFromFunction((x) => Math.cos(Math.PI * x[0]), { name: "wave" });
+  const minima = Array.from({ length: 10_000 }, (_, i) => [-9999 + 2 * i]);
+  const started = performance.now();
+  const basins = basinIntervals(wave, { axis: { min: -10000, max: 10000, count: 200_001 }, minima });
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.equal(basins.length, 10_000);
+  assert.deepEqual(basins[0], { lower: -10000, upper: -9998, minimum: -9999 });
+  assert.deepEqual(basins[5000], { lower: 0, upper: 2, minimum: 1 });
+  assert.deepEqual(basins[9999], { lower: 9998, upper: 10000, minimum: 9999 });
+});

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import seedrandom from "seedrandom";
 import { energyFromFunction } from "../../src/energy/fromFunction";
 import { gradientDescent } from "../../src/dynamics/descent";
+import { muellerBrown } from "../../src/landscapes";
 
 // Energies with exact gradients.
 const quadratic = (k: number) =>
@@ -249,4 +250,54 @@ test("gradientDescent options: unknown names refused with a suggestion; maxItera
   assert.equal(run.reason, "converged");
   const bowl = quadratic(1);
   assert.equal(gradientDescent(bowl, [1], { eta: 0.1 }).energyName, bowl.name, "the run names the energy it descended");
+});
+
+test("Mueller-Brown from (0.3, 0.3) with eta = 1e-4 converges on minimum B by the gradient rule", () => {
+  const mb = muellerBrown();
+  const b = mb.knownMinima!.find((m) => m.label === "B")!;
+  const run = gradientDescent(mb, [0.3, 0.3], { eta: 1e-4 });
+  assert.equal(run.reason, "converged");
+  assert.equal(run.converged, true);
+  assert.ok(run.gradientNorm <= 1e-8, `|grad E| = ${run.gradientNorm}`);
+  run.final.forEach((v, i) => assert.ok(Math.abs(v - b.x[i]) < 1e-9, `final ${run.final} vs B ${b.x}`));
+  assert.ok(Math.abs(run.finalEnergy - b.energy) < 1e-9);
+  assert.equal(run.energyIncreases, 0);
+});
+
+test("scale-aware convergence: a run whose gradient noise is above the tolerance ends converged once it stops moving", () => {
+  // Mueller-Brown times 1e6: at B the rounding noise of grad E is about 1e-7, above the default
+  // tolerance 1e-8, so |grad E| never gets there; the iterates settle on a floating-point fixed
+  // point or cycle next to B instead. Before the resting rule this ran to max-iterations.
+  const mb = muellerBrown();
+  const b = mb.knownMinima!.find((m) => m.label === "B")!;
+  const scale = 1e6;
+  const big = energyFromFunction((x) => scale * mb.value(x), {
+    dimension: 2,
+    name: "Mueller-Brown x 1e6",
+    gradient: (x, _w, g) => {
+      const inner = mb.gradient(Float64Array.from(x));
+      g[0] = scale * inner[0];
+      g[1] = scale * inner[1];
+    },
+  });
+  const run = gradientDescent(big, [0.3, 0.3], { eta: 1e-4 / scale });
+  assert.equal(run.reason, "converged");
+  assert.ok(run.iterations < 1000, `${run.iterations} iterations`);
+  assert.ok(run.gradientNorm > 1e-8, "the gradient rule did not stop it: the resting rule did");
+  run.final.forEach((v, i) => assert.ok(Math.abs(v - b.x[i]) < 1e-9, `final ${run.final} vs B ${b.x}`));
+  // It stopped because the state is back where it had been: the final point is an earlier one.
+  assert.ok(run.path.slice(0, -1).some((p) => p[0] === run.final[0] && p[1] === run.final[1]));
+
+  // A bowl far from the origin: x* = 1e9 + 0.05 is no double, |grad E| stays near 7e-8 at the
+  // nearest ones, and each step is below half an ulp: x_{t+1} = x_t.
+  const far = energyFromFunction((x) => (x[0] - 1e9 - 0.05) ** 2 / 2, { gradient: (x, _w, g) => void (g[0] = x[0] - 1e9 - 0.05) });
+  const stuck = gradientDescent(far, [1e9 + 3], { eta: 0.5 });
+  assert.equal(stuck.reason, "converged");
+  assert.ok(stuck.gradientNorm > 1e-8);
+  assert.ok(Math.abs(stuck.final[0] - (1e9 + 0.05)) < 1e-6);
+  // tolerance 0 still means: run until another rule stops it.
+  const full = gradientDescent(far, [1e9 + 3], { eta: 0.5, tolerance: 0, maxIterations: 200 });
+  assert.equal(full.reason, "max-iterations");
+  assert.equal(full.iterations, 200);
+  assert.deepEqual(full.final, stuck.final);
 });

@@ -47,6 +47,16 @@ test("validation: every bad input gets a clear error", () => {
     message: /^temperatureSweep: options\.betas must be an array of finite numbers, got 1$/,
   });
   assert.throws(() => temperatureSweep(tilted, { betas: [1], axes: [{ min: 1, max: 0, count: 5 }] }), /options\.axes\[0\]\.max must be greater than options\.axes\[0\]\.min = 1/);
+  // Too many temperatures, or too much work, is refused at the door, before anything is computed.
+  assert.throws(() => temperatureSweep(tilted, { betas: new Array(1_000_000).fill(0.5), axes: [{ min: -2, max: 2, count: 101 }] }), {
+    name: "RangeError",
+    message: /^temperatureSweep: options\.betas must be an array of at most 1000 inverse temperatures, got \[0\.5, 0\.5, 0\.5, 0\.5, \.\.\. \(1000000 items\)\]$/,
+  });
+  assert.throws(() => temperatureSweep(tilted, { betas: new Array(1000).fill(1), axes: [{ min: -2, max: 2, count: 1_000_000 }] }), {
+    name: "RangeError",
+    message: /^temperatureSweep: \(betas \+ 1\) x grid points = 1e\+9 is above the work budget of 2e\+8 steps; ask for less, or pass \{ maxWork: /,
+  });
+  assert.equal(temperatureSweep(tilted, { betas: new Array(1000).fill(1), axes: [{ min: -2, max: 2, count: 11 }] }).length, 1000);
   const betas = Object.freeze([1, 2]);
   temperatureSweep(tilted, { betas, axes });
   assert.deepEqual(betas, [1, 2]);

@@ -55,12 +55,22 @@ test("a library network gives the same recall, energy and distribution as its W 
   const cue = corruptPattern(patterns[0], { flipFraction: 0.3, seed: 4 });
   // A hand-made object with the same W, b and name (always checked in full).
   const handMade = { size: 90, weights: Float64Array.from(net.weights), biases: Float64Array.from(b), name: net.name };
+  // The Hebbian network runs on its patterns (low-rank path): the same states, times, flips and
+  // overlaps as W; energies to 1e-12 relative (the low-rank ones are exact integers, scaled once).
+  const sameRun = (a: ReturnType<typeof hopfieldRecall>, b: ReturnType<typeof hopfieldRecall>) => {
+    assert.deepEqual({ ...a, energies: [], finalEnergy: 0 }, { ...b, energies: [], finalEnergy: 0 });
+    assert.equal(a.energies.length, b.energies.length);
+    a.energies.forEach((e, k) => assert.ok(Math.abs(e - b.energies[k]) <= 1e-12 * Math.abs(e), `energy ${k}: ${e} vs ${b.energies[k]}`));
+    assert.ok(Math.abs(a.finalEnergy - b.finalEnergy) <= 1e-12 * Math.abs(a.finalEnergy));
+  };
   for (const options of [{ seed: 7, record: "flip" as const }, { mode: "sync" as const }]) {
     const fromNetwork = hopfieldRecall(net, cue, { ...options, patterns });
-    assert.deepEqual(fromNetwork, hopfieldRecall(handMade, cue, { ...options, patterns }));
-    assert.deepEqual(fromNetwork, hopfieldRecall(hopfieldNetwork(W, { biases: b, name: net.name }), cue, { ...options, patterns }));
+    const fromHandMade = hopfieldRecall(handMade, cue, { ...options, patterns });
+    sameRun(fromNetwork, fromHandMade);
+    assert.deepEqual(fromHandMade, hopfieldRecall(hopfieldNetwork(W, { biases: b, name: net.name }), cue, { ...options, patterns }));
   }
-  assert.equal(hopfieldEnergy(net, cue), hopfieldEnergy(hopfieldNetwork(W, { biases: b }), cue));
+  const e = hopfieldEnergy(net, cue);
+  assert.ok(Math.abs(e - hopfieldEnergy(hopfieldNetwork(W, { biases: b }), cue)) <= 1e-12 * Math.abs(e));
   const small = hopfieldNetwork([[0, 0.5, -1], [0.5, 0, 0.25], [-1, 0.25, 0]], { biases: [0.1, 0, -0.2] });
   const fromRows = boltzmannExact(hopfieldNetwork(rows(small.weights, 3), { biases: [0.1, 0, -0.2] }), { beta: 1 / 0.7 });
   assert.deepEqual(boltzmannExact(small, { beta: 1 / 0.7 }), fromRows);
@@ -151,5 +161,30 @@ test("rows: a wrong kind anywhere is reported before a non-finite number", () =>
   assert.throws(() => hopfieldNetwork([[0, 1, 2], [1, 0, Infinity], [2, -Infinity, 0]]), {
     name: "RangeError",
     message: /^hopfieldNetwork: weights\[1\]\[2\] must be a finite number, got Infinity$/,
+  });
+});
+
+test("a huge array as the network is refused by size, before anything N x N is allocated", async () => {
+  const { boltzmannGibbsSample } = await import("../../src/hopfield/boltzmannGibbs");
+  const huge = new Array<number>(1_000_000).fill(0.5) as unknown as number[][];
+  const tooMany = /must have at most 10000 units \(W holds N\^2 numbers\), got 1000000 units$/;
+  const calls: [string, string, () => unknown][] = [
+    ["hopfieldEnergy", "network", () => hopfieldEnergy(huge, [1, -1])],
+    ["hopfieldRecall", "network", () => hopfieldRecall(huge, [1, -1], { seed: 1 })],
+    ["boltzmannGibbsSample", "network", () => boltzmannGibbsSample(huge, { steps: 10, seed: 1 })],
+    ["hopfieldNetwork", "weights", () => hopfieldNetwork(huge)],
+  ];
+  for (const [fn, arg, call] of calls) {
+    assert.throws(call, (error: Error) => error instanceof RangeError && error.message.startsWith(`${fn}: ${arg} `) && tooMany.test(error.message), fn);
+  }
+  // A hand-made network object claiming too many units is refused the same way.
+  assert.throws(() => hopfieldEnergy({ size: 20_000, weights: new Float64Array(4), biases: new Float64Array(0), name: "x" }, [1]), {
+    name: "RangeError",
+    message: /^hopfieldEnergy: network\.size must have at most 10000 units \(W holds N\^2 numbers\), got 20000 units$/,
+  });
+  // Enumeration counts the rows first: more than 20 is said at once, with the count of states.
+  assert.throws(() => boltzmannExact(huge), {
+    name: "RangeError",
+    message: /^boltzmannExact: network must have at most 20 units for exact enumeration \(2\^N states\), got 1000000 units \(2\^1000000 states\)$/,
   });
 });

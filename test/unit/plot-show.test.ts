@@ -187,8 +187,18 @@ test("show() outside a notebook cell explains itself", () => {
     assert.match(error.message, /use figureBundle\(figure\)/);
     return true;
   });
-  // Bad figures are still reported as bad figures, not as a missing kernel.
-  assert.throws(() => show({} as never), /^TypeError: figureBundle: figure.data must be an array of traces/);
+  // Bad figures are still reported as bad figures (by show, not its helper), not as a missing kernel.
+  assert.throws(() => show({} as never), /^TypeError: show: figure.data must be an array of traces/);
+  assert.throws(() => show(null as never), /^TypeError: show: figure must be a figure \{ data, layout \} from a figure builder, got null$/);
+  const fig = tiny();
+  assert.throws(() => show({ ...fig, layout: { ...fig.layout, title: { text: "" } } }), /^RangeError: show: figure.layout.title.text must be a non-empty string/);
+});
+
+test("show() outside a kernel fails fast: it does not load tslab to find no display channel", () => {
+  const figure = landscapeFigure(doubleWellEnergy());
+  const started = performance.now();
+  assert.throws(() => show(figure), /^Error: show: no tslab display channel/);
+  assert.ok(performance.now() - started < 500, `show took ${Math.round(performance.now() - started)} ms to fail`);
 });
 
 test("show() in a kernel sends ONE display_data message with all three mimetypes", () => {

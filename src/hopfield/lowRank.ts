@@ -25,7 +25,7 @@
  */
 import type { SeededRandom } from "../sampling/random";
 import { shuffleIndices } from "./random";
-import type { AsyncRun, SyncRun } from "./updates";
+import { returnsToPrevious, type AsyncRun, type SyncRun } from "./updates";
 
 /** The patterns of a Hebbian network, packed for the low-rank fields. Read-only once built. */
 export interface HebbianFactors {
@@ -366,14 +366,7 @@ export function runSyncLowRank(
       const next = hi > tol ? 1 : hi < -tol ? -1 : s[i];
       if (next !== s[i]) changed[count++] = i;
     }
-    let isCycle = count > 0 && hasPrevious;
-    if (isCycle) {
-      let c = 0;
-      for (let i = 0; i < n && isCycle; i++) {
-        const next = c < count && changed[c] === i ? (c++, -s[i]) : s[i];
-        if (next !== previous[i]) isCycle = false;
-      }
-    }
+    const isCycle = hasPrevious && returnsToPrevious(s, changed, count, previous);
     previous.set(s);
     hasPrevious = true;
     for (let c = 0; c < count; c++) flipWithOverlaps(f, s, m, changed[c]);

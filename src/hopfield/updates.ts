@@ -155,14 +155,7 @@ export function runSync(
       if (next !== s[i]) changed[count++] = i;
     }
     // Is s(t+1) equal to s(t-1)? Compare before overwriting s(t).
-    let isCycle = count > 0 && hasPrevious;
-    if (isCycle) {
-      let c = 0;
-      for (let i = 0; i < n && isCycle; i++) {
-        const next = c < count && changed[c] === i ? (c++, -s[i]) : s[i];
-        if (next !== previous[i]) isCycle = false;
-      }
-    }
+    const isCycle = hasPrevious && returnsToPrevious(s, changed, count, previous);
     previous.set(s);
     hasPrevious = true;
     for (let c = 0; c < count; c++) flipUnit(w, n, s, h, changed[c]);
@@ -172,4 +165,18 @@ export function runSync(
     if (isCycle) return { steps: step, flips, reason: "cycle" };
   }
   return { steps: maxSteps, flips, reason: "max-iterations" };
+}
+
+/**
+ * True when flipping the units `changed[0..count)` (in increasing order) of `s` gives back
+ * `previous`, and at least one unit flips: a synchronous step that closes a 2-cycle.
+ */
+export function returnsToPrevious(s: Int8Array, changed: Int32Array, count: number, previous: Int8Array): boolean {
+  if (count === 0) return false;
+  let c = 0;
+  for (let i = 0; i < s.length; i++) {
+    const next = c < count && changed[c] === i ? (c++, -s[i]) : s[i];
+    if (next !== previous[i]) return false;
+  }
+  return true;
 }

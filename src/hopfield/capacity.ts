@@ -8,7 +8,7 @@ import { hebbianMatrix } from "./network";
 import { sampleDistinct } from "./random";
 import { computeFields, flipUnit, runAsync, tieTolerance } from "./updates";
 
-/** The critical load of the Hebbian network, alpha_c ~ 0.138 (Amit, Gutfreund & Sompolinsky 1985). */
+/** The critical load of the Hebbian network, alpha_c ~ 0.138 (Amit, Gutfreund & Sompolinsky 1987, Annals of Physics 173:30; about 0.14 in their 1985 PRL). */
 export const HOPFIELD_CRITICAL_LOAD = 0.138;
 
 /** Options of {@link hopfieldCapacity}. */

@@ -362,9 +362,9 @@ test("capacityFigure: recall against the load, alpha_c = 0.138 and the measured 
   assert.deepEqual(fig.data[0].y, [1, 1, 0.6, 0.2]);
   assert.deepEqual(fig.data[1].y, [1, 0.99, 0.9, 0.5]);
   assert.deepEqual(fig.data[0].customdata, [5, 10, 15, 20]);
-  // Amit, Gutfreund & Sompolinsky (1985): alpha_c ~ 0.138.
+  // Amit, Gutfreund & Sompolinsky (1987, Annals of Physics 173:30): alpha_c ~ 0.138.
   assert.deepEqual(fig.data[2].x, [0.138, 0.138]);
-  assert.match(fig.data[2].name!, /α_c ≈ 0.138 \(Amit, Gutfreund & Sompolinsky 1985\)/);
+  assert.match(fig.data[2].name!, /α_c ≈ 0.138 \(Amit, Gutfreund & Sompolinsky 1987\)/);
   // Linear interpolation between (0.15, 0.6) and (0.2, 0.2): 0.15 + 0.05 * (0.1 / 0.4) = 0.1625.
   assert.deepEqual(fig.data[3].x, [0.1625, 0.1625]);
   assert.equal(fig.data[3].name, "measured breakdown: α ≈ 0.16");

@@ -24,7 +24,7 @@ export interface CapacityFigureOptions {
  * The storage-capacity experiment as a curve: for each load alpha = P/N, the fraction of
  * recalls that ended on their pattern (final overlap >= the result's threshold) and the mean
  * final overlap, with the large-N critical load alpha_c ~ 0.138 (Amit, Gutfreund & Sompolinsky
- * 1985, PRL 55:1530) as a dashed vertical line and the measured breakdown (where the recall
+ * 1987, Annals of Physics 173:30) as a dashed vertical line and the measured breakdown (where the recall
  * fraction first falls below `breakdownLevel`, linearly interpolated between loads) as a dotted
  * one. With `unstable` a second panel compares the fraction of unstable units at the stored
  * patterns with the signal-to-noise prediction 1/2 erfc(1 / sqrt(2 alpha)).
@@ -104,7 +104,7 @@ export function capacityFigure(result: CapacityResult, options?: CapacityFigureO
     {
       type: "scatter",
       mode: "lines",
-      name: `α_c ≈ ${formatNumber(criticalLoad)} (Amit, Gutfreund & Sompolinsky 1985)`,
+      name: `α_c ≈ ${formatNumber(criticalLoad)} (Amit, Gutfreund & Sompolinsky 1987)`,
       x: [roundForPlot(criticalLoad), roundForPlot(criticalLoad)],
       y: [0, 1.05],
       line: { color: INK, width: 1.5, dash: "dash" },
@@ -165,7 +165,7 @@ export function capacityFigure(result: CapacityResult, options?: CapacityFigureO
   const description =
     `Storage capacity of a Hopfield network of N = ${n} units: the fraction of recalls that end on their pattern (blue) and the mean final overlap (orange, dashed) ` +
     `against the load α = P/N. ${pointWords.join("; ")}. A dashed black line marks the large-N critical load α_c ≈ ${formatNumber(criticalLoad)} ` +
-    `(Amit, Gutfreund & Sompolinsky 1985). ` +
+    `(Amit, Gutfreund & Sompolinsky 1987). ` +
     (measured !== undefined
       ? `The recall fraction falls below ${formatNumber(100 * level)}% at α ≈ ${formatNumber(measured, 3)} (dotted vermillion line).`
       : `The recall fraction does not fall below ${formatNumber(100 * level)}% between the loads tried.`) +

@@ -31,6 +31,7 @@ export { boltzmannLearn } from "./boltzmannLearn";
 export type { BoltzmannLearnOptions, BoltzmannLearnRecord, BoltzmannLearnResult } from "./boltzmannLearn";
 // Landscape analysis of small networks (enumerated states).
 export { hammingDistance } from "./hammingDistance";
+export { mirrorPattern } from "./mirrorPattern";
 export { singleFlipMinima } from "./singleFlipMinima";
 export type { SingleFlipOptions } from "./singleFlipMinima";
 export { classifyMinima } from "./classifyMinima";

@@ -23,3 +23,5 @@ export type { TotalVariationOptions } from "./totalVariation";
 // Distances between two discrete distributions (counts, frequencies, exact probabilities).
 export { klDivergence } from "./klDivergence";
 export { totalVariationDistance } from "./totalVariationDistance";
+export { independentSampleDistance } from "./independentSampleDistance";
+export type { IndependentSampleDistance, IndependentSampleOptions } from "./independentSampleDistance";

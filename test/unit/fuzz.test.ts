@@ -103,6 +103,7 @@ const BASELINES: Record<string, Baseline> = {
   sampleCoordinate: { args: () => [run(), 0] },
   totalVariation: { args: () => [hist(), () => 1, {}], options: 2 },
   totalVariationDistance: { args: () => [[1, 1], [1, 3]] },
+  independentSampleDistance: { args: () => [[1, 3], { draws: 10, repeats: 2, seed: 1 }], options: 1 },
   // hopfield (A; single-flip minima, barrier paths, classification: B)
   barrierPath: { args: () => [energies4(), [1, 1, 1, 1], [1, 1, -1, -1], {}], options: 3 },
   boltzmannExact: { args: () => [[[0, 1], [1, 0]], { beta: 1 }], options: 1 },
@@ -115,6 +116,7 @@ const BASELINES: Record<string, Baseline> = {
   denseHopfieldIterate: { args: () => [[[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], { beta: 5 }], options: 2 },
   denseHopfieldUpdate: { args: () => [[[1, 1, -1], [-1, 1, 1]], [0.9, 0.2, -0.5], 5] },
   hammingDistance: { args: () => [[1, -1, 1], [1, 1, 1]] },
+  mirrorPattern: { args: () => [[1, -1, 1]] },
   hebbianWeights: { args: () => [[[1, -1, 1], [1, 1, -1]], {}], options: 1 },
   hopfieldCapacity: { args: () => [{ N: 30, loads: [0.1], trials: 1, seed: 7 }], options: 0 },
   hopfieldEnergy: { args: () => [network(), [1, -1, 1, -1]] },

@@ -29,6 +29,7 @@ run() {
 run npx tsx bench/formula.bench.ts
 run npx tsx bench/metropolis.bench.ts
 run npx tsx bench/hopfield.bench.ts
+run npx tsx bench/rbm.bench.ts
 
 echo
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -2,7 +2,8 @@
 # Sets up everything the course needs, inside the project folder, idempotently:
 #   1. npm dependencies from package-lock.json, and the library built to dist/;
 #   2. a Python venv in .venv/ with the pinned packages of requirements.txt;
-#   3. the tslab kernel registered inside that venv only (never in your global Jupyter).
+#   3. the two TypeScript kernels, tslab and Deno, registered inside that venv only (never in
+#      your global Jupyter); tslab carries the project's fixes from patches/ (patch-package).
 # A second run checks each step's fingerprint and skips what is already done.
 # Usage: npm run setup            (or: bash scripts/setup.sh)
 #        EBM_SKIP_BROWSER=1 ...    skip the optional Chromium step
@@ -32,14 +33,32 @@ command -v "$python" >/dev/null 2>&1 || fail "python3 is not installed. Install 
   || fail "Python's venv module (with ensurepip) is missing. Debian/Ubuntu: 'apt-get install python3-venv'; then run this again."
 
 # --- 1. npm packages and the library -----------------------------------------------------
-npm_hash="$(hash_of package.json package-lock.json)"
-if [ -f "$stamp_dir/npm" ] && [ "$(cat "$stamp_dir/npm")" = "$npm_hash" ] && [ -e node_modules/.bin/tslab ]; then
+# patches/ is part of the fingerprint: a changed patch needs a fresh node_modules to apply to.
+npm_hash="$(hash_of package.json package-lock.json patches/*.patch)"
+if [ -f "$stamp_dir/npm" ] && [ "$(cat "$stamp_dir/npm")" = "$npm_hash" ] && [ -e node_modules/.bin/tslab ] \
+  && [ -e node_modules/deno/package.json ]; then
   say "npm packages: up to date"
 else
-  say "npm packages: installing from package-lock.json (npm ci) ..."
+  say "npm packages: installing from package-lock.json (npm ci; its postinstall applies patches/) ..."
   npm ci --no-audit --no-fund --loglevel=error \
     || fail "npm ci failed. If the message above mentions the network (ENOTFOUND, ETIMEDOUT, EAI_AGAIN), check that the npm registry is reachable ('npm ping'), or set your proxy with 'npm config set proxy ...'."
   mkdir -p "$stamp_dir" && echo "$npm_hash" > "$stamp_dir/npm"
+fi
+# The tslab fixes (patches/tslab+*.patch): npm ci applies them through the postinstall script;
+# re-apply here in case npm ran with --ignore-scripts (patch-package skips a patch already in place).
+patched() { grep -q "ebm-notebooks patch" "node_modules/tslab/dist/$1.js" 2>/dev/null; }
+if ! patched converter || ! patched executor; then
+  say "tslab: applying the project's fixes (patch-package) ..."
+  npx --no-install patch-package >/dev/null && patched converter && patched executor \
+    || fail "patch-package could not apply patches/ to node_modules/tslab (see the message above). Delete node_modules/ and run 'npm run setup' again."
+fi
+# Deno's npm package links its binary (from the optional package @deno/<platform>) in a postinstall
+# script, which npm may skip for dependencies; that script is idempotent, so run it here if needed.
+# A platform Deno does not ship for (Alpine's musl, for one) keeps the tslab kernel only.
+deno_ok=1
+if [ ! -x node_modules/deno/deno ]; then
+  say "deno: linking the binary for $(uname -sm) ..."
+  node node_modules/deno/install.cjs >/dev/null 2>&1 || deno_ok=""
 fi
 node -e 'require("zeromq")' 2>/dev/null \
   || fail "the zeromq module that tslab uses does not load on this machine ($(uname -sm), Node $(node --version)). See kernel-setup.md, 'zeromq'."
@@ -68,7 +87,7 @@ else
   echo "$pip_hash" > "$venv/.ebm-requirements"
 fi
 
-# --- 3. the tslab kernel, inside the venv only ----------------------------------------------
+# --- 3. the kernels, inside the venv only ---------------------------------------------------
 kernel_json="$venv/share/jupyter/kernels/tslab/kernel.json"
 tslab_bin="$here/node_modules/.bin/tslab"
 if [ -f "$kernel_json" ] && grep -qF "\"$tslab_bin\"" "$kernel_json"; then
@@ -78,6 +97,28 @@ else
   "$tslab_bin" install --python="$venv/bin/python" --sys-prefix --binary="$tslab_bin" >/dev/null \
     || fail "tslab install failed (see kernel-setup.md, 'Kernel not listed')."
   grep -qF "\"$tslab_bin\"" "$kernel_json" || fail "the tslab kernelspec was not written to $kernel_json."
+fi
+
+# Deno's kernel: `deno jupyter --install` would write to your user's Jupyter, so the kernelspec is
+# written here, into the venv, pointing at the project's pinned binary. DENO_DIR keeps Deno's
+# cache inside node_modules/; NO_COLOR keeps error messages free of terminal colour codes.
+deno_json="$venv/share/jupyter/kernels/deno/kernel.json"
+deno_spec="$(HERE="$here" node -e '
+  const here = process.env.HERE;
+  process.stdout.write(JSON.stringify({
+    argv: [here + "/node_modules/deno/deno", "jupyter", "--kernel", "--conn", "{connection_file}"],
+    display_name: "TypeScript (Deno)",
+    language: "typescript",
+    env: { DENO_DIR: here + "/node_modules/.deno", DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
+  }, null, 1) + "\n");')"
+if [ -n "$deno_ok" ] && ! "$here/node_modules/deno/deno" --version >/dev/null 2>&1; then deno_ok=""; fi
+if [ -z "$deno_ok" ]; then
+  say "kernel: Deno has no binary that runs here ($(uname -sm)), so only the tslab kernel is registered (see kernel-setup.md, 'The Deno kernel dies at start')."
+elif [ -f "$deno_json" ] && [ "$(cat "$deno_json")" = "$deno_spec" ]; then
+  say "kernel: Deno registered in .venv ($deno_json)"
+else
+  say "kernel: registering Deno in .venv (TypeScript (Deno)) ..."
+  mkdir -p "$(dirname "$deno_json")" && printf '%s\n' "$deno_spec" > "$deno_json"
 fi
 
 # --- 4. optional: Chromium for PDF handouts and browser tests --------------------------------

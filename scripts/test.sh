@@ -4,8 +4,10 @@
 #   2. build of the library to dist/ (what the notebooks import)
 #   3. unit tests (node's test runner)
 #   4. committed notebooks are clean and the course is well formed (links, both tracks)
-#   5. kernel tests (the notebook runner and show() against the real tslab kernel)
-#   6. every notebook run top to bottom on a fresh tslab kernel through nbclient
+#   5. kernel tests (the notebook runner, show() and the learner traps against the real tslab and
+#      Deno kernels); then every notebook again on Deno (stage deno, after notebooks)
+#   6. every notebook run top to bottom on a fresh tslab kernel through nbclient; every workbook
+#      run three ways (teacher, student, deliberately wrong solutions: test/workbooks/)
 #   7. handouts: offline HTML and PDF export, checked in headless Chromium
 #   8. the browser test: JupyterLab in headless Chromium (skipped with a message if Chromium is absent
 #      outside CI; in CI it is required)
@@ -41,6 +43,8 @@ stage clean "$py" test/notebooks/check_clean.py
 stage course "$py" test/notebooks/check_course.py
 stage kernel node --import tsx --test --test-reporter=spec test/kernel/*.test.ts
 stage notebooks "$py" test/notebooks/run_notebooks.py
+stage workbooks "$py" test/workbooks/run_workbooks.py
+stage deno "$py" test/notebooks/run_notebooks.py --kernel deno  # the same notebooks on Deno's kernel (issue 16)
 if command -v chromium >/dev/null 2>&1 || [ -n "${CI:-}" ]; then
   stage handouts node --import tsx --test --test-reporter=spec test/handouts/*.test.ts
 else

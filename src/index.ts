@@ -21,5 +21,10 @@ export * from "./gibbs";
 export * from "./sampling";
 // Hopfield networks and Boltzmann machines.
 export * from "./hopfield";
+// Learning from data: restricted Boltzmann machines; digits, 2D toy data and a learnable 2D energy.
+export * from "./rbm";
+export * from "./learning";
 // Figures and show().
 export * from "./plot";
+// Workbooks: check() and progress() for the exercises the learner writes.
+export * from "./workbook";

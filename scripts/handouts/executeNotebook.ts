@@ -19,6 +19,8 @@ export type ExportEvent =
       drawable: number;
       answer_cells_removed: number;
       answer_blocks_removed: number;
+      /** A workbook's solutions folded (teacher) or replaced by the stub (student); 0 otherwise. */
+      solutions: number;
       seconds: number;
     }
   | { event: "done"; stderr_cells: number[] }

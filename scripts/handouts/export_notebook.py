@@ -9,7 +9,9 @@ hung kernel stops that notebook only). Steps:
      `node_modules` link to the project's); the first failing cell stops the notebook;
   3. render the executed notebook to HTML with the `ebm-handout` nbconvert template
      (scripts/handouts/template/): the teacher version as is, the student version without the
-     answers (see strip_answers).
+     answers (see strip_answers). A workbook (NN-workbook-TOPIC.ipynb) gets its versions from
+     workbook_versions.py: the teacher's with each solution folded into a closed <details>, the
+     student's with `throw new Error("not done yet");` in place of each solution and no outputs.
 
 It writes nothing into the notebook's own folder. It talks to its caller through JSON lines on
 stdout, one event per line ({"event": "cell", ...}, {"event": "html", ...}, {"event": "done", ...}
@@ -29,6 +31,8 @@ import time
 from pathlib import Path
 
 import nbformat
+
+from workbook_versions import is_workbook, student_notebook, teacher_notebook
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "template"
 TEMPLATE_NAME = "ebm-handout"
@@ -249,7 +253,10 @@ def main() -> int:
     emit("start", title=title, cells=len(nb.cells), codes=sum(c.cell_type == "code" for c in nb.cells), declared=declared)
 
     started = time.monotonic()
-    failure = execute(nb, Path(args.workdir), args.timeout)
+    # A workbook's student version shows no outputs (they would show the solutions' results), so
+    # when it is the only version asked for, the notebook is not executed at all.
+    skip = is_workbook(source) and not args.teacher
+    failure = None if skip else execute(nb, Path(args.workdir), args.timeout)
     if failure is not None:
         emit("failed", step="execute", seconds=round(time.monotonic() - started, 2), **failure)
         return 1
@@ -260,11 +267,20 @@ def main() -> int:
         if c.cell_type == "code" and any(o.get("output_type") == "stream" and o.get("name") == "stderr" for o in c.outputs)
     ]
 
+    # A workbook's versions (workbook_versions.py): the teacher's with each solution folded into
+    # a closed <details> after the student's stub, the student's with stubs and no outputs.
+    workbook = is_workbook(source)
+    solutions = {"teacher": 0, "student": 0}
     versions = []
     if args.teacher:
-        versions.append(("teacher", nb, Path(args.teacher), 0, 0))
+        teacher = nb
+        if workbook:
+            teacher, solutions["teacher"] = teacher_notebook(nb)
+        versions.append(("teacher", teacher, Path(args.teacher), 0, 0))
     if args.student:
         student, removed_cells, removed_blocks = strip_answers(nb)
+        if workbook:
+            student, solutions["student"] = student_notebook(student)
         versions.append(("student", student, Path(args.student), removed_cells, removed_blocks))
     for name, version_nb, out, removed_cells, removed_blocks in versions:
         started = time.monotonic()
@@ -282,6 +298,7 @@ def main() -> int:
             drawable=drawable,
             answer_cells_removed=removed_cells,
             answer_blocks_removed=removed_blocks,
+            solutions=solutions[name],
             seconds=round(time.monotonic() - started, 2),
         )
     emit("done", stderr_cells=stderr_cells)

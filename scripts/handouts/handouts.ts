@@ -12,16 +12,21 @@
  * A notebook that fails stops there (its handouts from an earlier run are removed, so no stale
  * copy is handed out); the others go on; the exit code is 1 when any failed, 2 for a usage error.
  *
+ * Workbooks (NN-workbook-TOPIC): the teacher page folds each solution into a closed "Solution"
+ * block, the student page has the stubs; the student notebooks (OUT/student/NAME.ipynb) are
+ * written too, or alone with --notebooks-only.
+ *
  * Usage: npm run handouts -- [--notebook NAME] [--track intuitive|math] [--version teacher|student|both]
- *        [--paper a4|letter] [--out DIR] [--no-pdf]        (npm run handouts -- --help for all)
+ *        [--paper a4|letter] [--out DIR] [--no-pdf] [--notebooks-only]   (npm run handouts -- --help for all)
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { describeFailure, prepareWorkdir, runExport } from "./executeNotebook";
 import type { ExportEvent } from "./executeNotebook";
-import { USAGE, UsageError, listNotebooks, parseArguments, selectNotebooks, trackOf } from "./options";
+import { USAGE, UsageError, isWorkbook, listNotebooks, parseArguments, selectNotebooks, trackOf } from "./options";
 import type { HandoutOptions, Version } from "./options";
 import { finishPage, networkLoads } from "./page";
 import { loadPlotlyBundles } from "./plotlyBundle";
@@ -45,6 +50,29 @@ function checkSetup(): string[] {
     .filter((f) => fs.statSync(path.join(ROOT, "src", f)).mtimeMs > builtAt);
   if (newer.length > 0) warnings.push(`dist/ is older than src/ (${newer.length} changed file${newer.length === 1 ? "" : "s"}, e.g. src/${newer[0]}): the notebooks run the old build; run \`npm run build\` for the new one.`);
   return warnings;
+}
+
+/** One student notebook written by workbook_versions.py. */
+interface StudentNotebook {
+  notebook: string;
+  path: string;
+  solutions: number;
+}
+
+/**
+ * Writes the student notebooks of the chosen workbooks, OUT/student/NN-workbook-TOPIC.ipynb
+ * (each solution replaced by the stub, no outputs), in one Python process: no kernel runs.
+ */
+function writeStudentNotebooks(workbooks: readonly string[], out: string): { written: StudentNotebook[]; errors: string[] } {
+  if (workbooks.length === 0) return { written: [], errors: [] };
+  const script = path.join(__dirname, "workbook_versions.py");
+  const run = spawnSync(PYTHON, [script, "student", "--out", path.join(out, "student"), ...workbooks], { encoding: "utf8" });
+  const written = run.stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as StudentNotebook);
+  const errors = run.status === 0 ? [] : [run.stderr.trim() || `workbook_versions.py exited with ${run.status}`];
+  return { written, errors };
 }
 
 /** The files a notebook's handouts are written to. */
@@ -226,6 +254,21 @@ async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const progress = new Progress(process.stdout);
+  if (options.notebooksOnly) {
+    const workbooks = notebooks.filter((n) => isWorkbook(n));
+    if (workbooks.length === 0) {
+      process.stderr.write("handouts: --notebooks-only writes the workbooks' student notebooks, and none of the chosen notebooks is a workbook (NN-workbook-TOPIC.ipynb)\n");
+      return 2;
+    }
+    if (!fs.existsSync(PYTHON)) {
+      process.stderr.write(`handouts: ${PYTHON} is missing: run \`npm run setup\` first.\n`);
+      return 1;
+    }
+    const { written, errors } = writeStudentNotebooks(workbooks, options.out);
+    for (const w of written) progress.line(`${path.relative(process.cwd(), w.path)}: ${w.solutions} solutions replaced by throw new Error("not done yet")`);
+    for (const e of errors) progress.line(`error: ${e}`);
+    return errors.length === 0 ? 0 : 1;
+  }
   let setupWarnings: string[];
   let plotly: PlotlyBundles;
   try {
@@ -265,14 +308,20 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!process.env.EBM_KEEP_TEMP) fs.rmSync(shared.temp, { recursive: true, force: true });
   }
   fs.mkdirSync(options.out, { recursive: true });
+  // The workbooks' student notebooks, to hand out with the pages (only those exported without error).
+  const exportedWorkbooks = notebooks.filter((n, i) => isWorkbook(n) && reports[i].ok);
+  const students = options.versions.includes("student") ? writeStudentNotebooks(exportedWorkbooks, options.out) : { written: [], errors: [] };
+  for (const e of students.errors) progress.line(`error: student notebooks: ${e}`);
   const summary = {
     paper: options.paper,
     versions: options.versions,
+    studentNotebooks: students.written.map((w) => ({ ...w, path: path.relative(options.out, w.path) })),
     notebooks: reports.map((r) => ({ ...r, files: r.files.map((f) => ({ ...f, path: path.relative(options.out, f.path) })) })),
   };
   fs.writeFileSync(path.join(options.out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   for (const line of summaryLines(reports, options.out)) progress.line(line);
-  return reports.every((r) => r.ok) ? 0 : 1;
+  if (students.written.length > 0) progress.line(`  student notebooks of the workbooks: ${students.written.map((w) => path.relative(options.out, w.path)).join(", ")}`);
+  return reports.every((r) => r.ok) && students.errors.length === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -38,6 +38,8 @@ export interface HandoutOptions {
   timeout: number;
   /** The Chromium executable for the PDFs. */
   chromium: string;
+  /** Only write the workbooks' student notebooks (OUT/student/NN-workbook-TOPIC.ipynb); no kernel, no PDF. */
+  notebooksOnly: boolean;
   help: boolean;
 }
 
@@ -62,10 +64,15 @@ Options:
   --no-pdf            write the HTML pages only (no Chromium needed)
   --timeout SECONDS   time one cell may run (default 300)
   --chromium PATH     the Chromium executable (default /usr/bin/chromium, or $EBM_CHROMIUM)
+  --notebooks-only    only write the workbooks' student notebooks to hand out,
+                      OUT/student/NN-workbook-TOPIC.ipynb (each solution replaced by
+                      throw new Error("not done yet"); no outputs); no kernel, no PDF
   -h, --help          this text
 
 Writes OUT/teacher/NAME.html, OUT/teacher/NAME.pdf, OUT/student/NAME.html, OUT/student/NAME.pdf
-and OUT/summary.json. Exits with 1 when any notebook failed (the others are still exported).`;
+and OUT/summary.json; for a workbook (NN-workbook-TOPIC) also OUT/student/NAME.ipynb. A workbook's
+teacher version folds each solution into a closed "Solution" block after the student's stub
+(the PDF prints it opened); its student version has the stubs and no outputs. Exits with 1 when any notebook failed (the others are still exported).`;
 
 /** A mistake on the command line: the message says what was wrong and what is accepted. */
 export class UsageError extends Error {
@@ -103,6 +110,7 @@ export function parseArguments(argv: readonly string[], root: string, env: NodeJ
     pdf: true,
     timeout: 300,
     chromium: env.EBM_CHROMIUM || "/usr/bin/chromium",
+    notebooksOnly: false,
     help: false,
   };
   const args = [...argv];
@@ -154,6 +162,9 @@ export function parseArguments(argv: readonly string[], root: string, env: NodeJ
       case "--chromium":
         options.chromium = value();
         break;
+      case "--notebooks-only":
+        options.notebooksOnly = true;
+        break;
       case "-h":
       case "--help":
         options.help = true;
@@ -174,6 +185,11 @@ export function listNotebooks(folder: string): string[] {
     .readdirSync(folder)
     .filter((name) => name.endsWith(".ipynb"))
     .sort();
+}
+
+/** True for a workbook's name, NN-workbook-TOPIC(.ipynb): learners write code, checks judge it. */
+export function isWorkbook(name: string): boolean {
+  return /^\d\d-workbook-[a-z]+(\.ipynb)?$/.test(path.basename(name));
 }
 
 /** The track of a notebook name, or null (the start page belongs to no track). */

@@ -3,7 +3,7 @@
  */
 import { createRandom } from "../sampling/random";
 import { checkInRange, checkInteger, checkMaxWork, checkSeed, checkWork, isArrayLike, message, readOptions } from "../validate";
-import { flipWithOverlaps, hebbianFactors, integerFieldsInto, overlapsInto, runAsyncLowRank } from "./lowRank";
+import { couplingRows, hebbianFactors, integerFieldsInto, overlapsInto, runAsyncIntegerFields } from "./lowRank";
 import { hebbianMatrix } from "./network";
 import { sampleDistinct } from "./random";
 import { computeFields, flipUnit, runAsync, tieTolerance } from "./updates";
@@ -86,12 +86,13 @@ export interface CapacityResult {
  * eq. 2.12).
  *
  * Each trial draws its patterns from its own stream of the seed (keyed by P and the trial), so
- * a load's numbers do not depend on the other loads in the list. W is never formed: fields come
- * from the P overlaps with the stored patterns in exact integers (O(P N / 32) per cue to start,
- * O(P / 8) per field), and a network whose recalls run long (near and above capacity) builds
- * its integer couplings once, O(N^2 P / 32), and keeps all fields up to date (O(N) per flip);
- * the decisions, and so the results, are those of recall with W. See bench/README.md for
- * timings (N = 2000, 8 loads, 5 trials, 20 cues: a few seconds). The work bound, the sum over loads
+ * a load's numbers do not depend on the other loads in the list. W is never formed: each cue's
+ * fields come from the P overlaps with the stored patterns in exact integers (O(P N / 8)), then
+ * stay up to date flip by flip (O(N) each) from the integer couplings C_ij = P - 2 d_ij (d_ij
+ * the patterns where units i and j differ, counted with bits), a row of C made the first time
+ * its unit flips and shared by the cues of that network; the decisions, and so the results, are
+ * those of recall with W. See bench/README.md for timings (N = 2000, 8 loads, 5 trials,
+ * 20 cues: a few seconds). The work bound, the sum over loads
  * of trials x (P + probes x (maxIterations + 1)) x N unit updates, must be within the budget.
  *
  * @throws TypeError when an option has the wrong kind or the seed is missing.
@@ -161,7 +162,8 @@ export interface CapacitySettings {
 /**
  * One point of the capacity curve (internal: no validation). `method` "low-rank" (what
  * {@link hopfieldCapacity} uses) never builds W: fields come from the P overlaps in exact
- * integers (see lowRank.ts); "general" builds W and runs the general path. Both make the same
+ * integers, and a flip updates them from the row of C it needs, made once per network (see
+ * lowRank.ts); "general" builds W and runs the general path. Both make the same
  * decisions from the same seeded streams, so they return identical points (tested).
  */
 export function capacityPoint(settings: CapacitySettings, method: "low-rank" | "general"): CapacityPoint {
@@ -174,6 +176,7 @@ export function capacityPoint(settings: CapacitySettings, method: "low-rank" | "
   const zeroBiases = new Float64Array(n);
   const m = new Int32Array(P);
   const k = new Int32Array(n);
+  const tables = new Int32Array(Math.ceil(P / 8) * 256);
   const overlaps: number[] = [];
   let recalled = 0;
   let unstable = 0;
@@ -181,26 +184,30 @@ export function capacityPoint(settings: CapacitySettings, method: "low-rank" | "
   for (let t = 0; t < trials; t++) {
     const data = new Int8Array(P * n);
     const patternStream = createRandom(seed, `capacity P ${P} trial ${t}`);
-    for (let q = 0; q < data.length; q++) data[q] = patternStream.next32() < 0.5 ? -1 : 1;
+    // next32() < 0.5 exactly when the top bit of the raw 32-bit draw is 0 (the same patterns).
+    for (let q = 0; q < data.length; q++) data[q] = patternStream.nextUint32() < 0x80000000 ? -1 : 1;
+    const factors = hebbianFactors(data, P, n, 1 / n);
     // Low-rank: with zero biases the field is K_i / N with K_i an integer, and the general
     // path's tie band (1e-9 x the largest row sum <= 1e-9 (N - 1) P / N, below 1/N for
     // N <= 5000, P <= 2N) holds only K_i = 0: the exact test s_i K_i < 0 decides the same.
-    const factors = method === "low-rank" ? hebbianFactors(data, P, n, 1 / n) : undefined;
-    const w = method === "general" ? hebbianMatrix(data, P, n, 1 / n) : undefined;
+    // The rows of C that the cues need are computed once per network and shared.
+    const rows = method === "low-rank" ? couplingRows(factors) : undefined;
+    const w = method === "general" ? hebbianMatrix(factors) : undefined;
     const tol = w === undefined ? 0 : tieTolerance(w, zeroBiases, n);
-    // The cues of one network share what they spent on tables (see runAsyncLowRank).
-    const ledger = { spent: 0 };
     for (let mu = 0; mu < cues; mu++) {
       const pattern = data.subarray(mu * n, (mu + 1) * n);
       s.set(pattern);
       const random = createRandom(seed, `capacity P ${P} trial ${t} cue ${mu}`);
       const chosen = sampleDistinct(random, n, flips);
       let run;
-      if (factors !== undefined) {
-        integerFieldsInto(factors, s, overlapsInto(factors, s, m), k);
+      if (rows !== undefined) {
+        integerFieldsInto(factors, s, overlapsInto(factors, s, m), k, tables);
         for (let i = 0; i < n; i++) if (s[i] * k[i] < 0) unstable++;
-        for (let c = 0; c < chosen.length; c++) flipWithOverlaps(factors, s, m, chosen[c]);
-        run = runAsyncLowRank(factors, zeroBiases, s, m, random, maxIterations, tol, undefined, undefined, ledger);
+        if (chosen.length > 0) {
+          for (let c = 0; c < chosen.length; c++) s[chosen[c]] = -s[chosen[c]];
+          integerFieldsInto(factors, s, overlapsInto(factors, s, m), k, tables);
+        }
+        run = runAsyncIntegerFields(rows, s, k, random, maxIterations);
       } else {
         computeFields(w!, zeroBiases, n, s, h);
         for (let i = 0; i < n; i++) if (s[i] * h[i] < -tol) unstable++;

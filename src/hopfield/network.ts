@@ -4,7 +4,7 @@
  */
 import { checkBoolean, message, readOptions } from "../validate";
 import { absoluteRowSums, checkBiases, checkNetworkSize, checkSpinPatterns, readCouplings, rememberLibraryNetwork } from "./checks";
-import { hebbianFactors } from "./lowRank";
+import { completeCouplings, couplingRows, hebbianFactors, type HebbianFactors } from "./lowRank";
 import type { HopfieldNetwork } from "./networkType";
 
 export type { HopfieldNetwork } from "./networkType";
@@ -45,8 +45,8 @@ export function checkName(fn: string, arg: string, value: unknown): string | und
  *
  * The network also keeps the patterns, packed (internally, not a field): W = (X^T X - P I)/N
  * for the P x N patterns X, so {@link hopfieldRecall} and {@link hopfieldEnergy} compute fields
- * from the P overlaps m = X s (exact integers, O(P N / 32)) instead of W (O(N^2)) when P <= N/2,
- * with the same results. `hopfieldNetwork(net, { biases })` keeps them; a copy such as
+ * from the P overlaps m = X s (exact integers, O(P N / 8)) instead of W (O(N^2)), with the same
+ * results. `hopfieldNetwork(net, { biases })` keeps them; a copy such as
  * `{ ...net }` or W given as rows does not (the general path, also exact in its decisions).
  *
  * @param patterns P patterns, each an array of N values +1 or -1.
@@ -71,81 +71,41 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], options
   const name = checkName(fn, "options.name", opts.name) ?? `Hopfield network, N = ${n}, P = ${list.count}`;
   const rowAbsSums = new Float64Array(n);
   const scale = normalize ? 1 / n : 1;
-  const weights = hebbianMatrix(list.data, list.count, n, scale, rowAbsSums);
-  // Hebb's rule gives finite, symmetric weights with an exact zero diagonal: nothing to re-check.
-  // The packed patterns are kept too: recall and energy compute fields from the P overlaps.
+  // The packed patterns give W, and are kept: recall and energy compute fields from them.
   const factors = hebbianFactors(list.data, list.count, n, scale);
+  // Hebb's rule gives finite, symmetric weights with an exact zero diagonal: nothing to re-check.
+  const weights = hebbianMatrix(factors, rowAbsSums);
   return rememberLibraryNetwork({ size: n, weights, biases, name, patternCount: list.count }, rowAbsSums, factors);
 }
 
 /**
- * W = scale * sum_mu xi^mu xi^mu^T with a zero diagonal, from P patterns stored row after row
- * in `data` (P x N). Internal fast path: no validation.
+ * W = scale * sum_mu xi^mu xi^mu^T with a zero diagonal, from the packed patterns. Internal fast
+ * path: no validation.
  *
  * The sum is counted with bits: write unit i's values across the P patterns as a P-bit string
  * (bit mu set when xi_i^mu = +1). Then sum_mu xi_i^mu xi_j^mu = (agreements) - (disagreements)
  * = P - 2 d_ij, where d_ij = popcount(bits_i XOR bits_j) is the Hamming distance of the two
- * strings. The result is the same integer as the plain sum (so the same doubles after the
- * scale: W_ij is looked up from a table of the P + 1 possible values). The pairs i < j are
- * visited in 64 x 64 tiles, each written with its mirror tile (j, i), so both stay in cache
- * (writing W_ji row by row would miss the cache on every entry for large N).
+ * strings: the integer couplings C of lowRank.ts ({@link completeCouplings}, pairs in cache-sized
+ * tiles), the same integers as the plain sum, so W_ij = C_ij * scale is the same double.
  *
  * When `rowAbsSums` (length N) is given, it receives sum_j |W_ij| for each row, added in the
  * order j = 0, 1, ..., N - 1 (so the same doubles as a row-by-row pass over W).
  */
-export function hebbianMatrix(data: Int8Array, count: number, n: number, scale: number, rowAbsSums?: Float64Array): Float64Array {
-  const words = Math.ceil(count / 32);
-  const bits = new Int32Array(n * words);
-  for (let mu = 0; mu < count; mu++) {
-    const offset = mu * n;
-    const word = mu >>> 5;
-    const mask = 1 << (mu & 31);
-    for (let i = 0; i < n; i++) if (data[offset + i] === 1) bits[i * words + word] |= mask;
-  }
-  // W_ij for each Hamming distance d = 0..P: (P - 2d) * scale, the same product as before.
-  const value = new Float64Array(count + 1);
-  for (let d = 0; d <= count; d++) value[d] = (count - 2 * d) * scale;
+export function hebbianMatrix(f: HebbianFactors, rowAbsSums?: Float64Array): Float64Array {
+  const { size: n, scale } = f;
+  const c = completeCouplings(couplingRows(f));
   const weights = new Float64Array(n * n);
-  for (let ti = 0; ti < n; ti += HEBB_TILE) {
-    const iEnd = Math.min(ti + HEBB_TILE, n);
-    for (let tj = ti; tj < n; tj += HEBB_TILE) {
-      const jEnd = Math.min(tj + HEBB_TILE, n);
-      for (let i = ti; i < iEnd; i++) {
-        const oi = i * words;
-        const row = i * n;
-        const first = tj > i ? tj : i + 1;
-        if (words === 1) {
-          const bi = bits[oi];
-          for (let j = first; j < jEnd; j++) {
-            const w = value[popcount32(bi ^ bits[j])];
-            weights[row + j] = w;
-            weights[j * n + i] = w;
-          }
-        } else {
-          for (let j = first; j < jEnd; j++) {
-            const oj = j * words;
-            let distance = popcount32(bits[oi] ^ bits[oj]);
-            for (let k = 1; k < words; k++) distance += popcount32(bits[oi + k] ^ bits[oj + k]);
-            const w = value[distance];
-            weights[row + j] = w;
-            weights[j * n + i] = w;
-          }
-        }
-      }
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      const w = c[row + j] * scale;
+      weights[row + j] = w;
+      sum += Math.abs(w);
     }
+    if (rowAbsSums !== undefined) rowAbsSums[i] = sum;
   }
-  if (rowAbsSums !== undefined) absoluteRowSums(weights, n, rowAbsSums);
   return weights;
-}
-
-/** Side of the square tiles of the Hebbian build: two 64 x 64 tiles of doubles fit in L2. */
-const HEBB_TILE = 64;
-
-/** The number of set bits of a 32-bit integer (the SWAR bit count). */
-function popcount32(x: number): number {
-  x = x - ((x >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /**

@@ -7,7 +7,7 @@ import { MAX_STORED_NUMBERS } from "../sampling/samplerRun";
 import { checkInteger, checkMaxWork, checkSeed, checkWork, message, readOptions } from "../validate";
 import { checkSpinPatterns, checkSpinVector, readCouplings, type SpinPatterns } from "./checks";
 import type { HopfieldNetwork } from "./network";
-import { energyFromOverlaps, overlapsInto, preferLowRank, runAsyncLowRank, runSyncLowRank } from "./lowRank";
+import { lowRankFields, preferOverlaps } from "./lowRank";
 import { computeFields, energyFromFields, runAsync, runSync, tieToleranceFromRows } from "./updates";
 
 /** Options of {@link hopfieldRecall}. */
@@ -79,13 +79,14 @@ export interface HopfieldRecallResult {
  * updates all units at once from the same fields; it ends in a fixed point ("converged") or a
  * 2-cycle ("cycle"). Either stops at `maxIterations` ("max-iterations"). Fields are updated
  * incrementally, O(N) per flip, after one O(N^2) start. A network from {@link hebbianWeights}
- * with P <= N/2 patterns runs on the P overlaps m = X s instead (W = (X^T X - P I)/N, so
- * h_i = (sum_mu X_mu,i m_mu - P s_i)/N + b_i, in exact integers): O(P N / 32) to start, O(P)
- * per flip and O(P / 8) per field, with the same decisions, hence the same path, iterations
- * and flips as with W (energies to about 1e-15 relative). A network from {@link hebbianWeights}
- * or {@link hopfieldNetwork} was checked when made, so the door costs O(N) here; W given as
- * rows (or a network object made by hand) is checked in full (finite, symmetric, zero
- * diagonal), another O(N^2), about 1.5 ms at N = 1000. The work bound N x (maxIterations + 1)
+ * computes all N fields from the P overlaps m = X s instead (W = (X^T X - P I)/N, so
+ * h_i = (sum_mu X_mu,i m_mu - P s_i)/N + b_i, the sums in exact integers): O(P N / 8) to
+ * start, and for a synchronous step with many flips (unless that costs more than W s: tiny N,
+ * huge P); the same decisions, hence the same path, iterations and flips as with W (energies
+ * to about 1e-15 relative). A network from {@link hebbianWeights} or {@link hopfieldNetwork}
+ * was checked when made, so the door costs O(N) here; W given as rows (or a network object
+ * made by hand) is checked in full (finite, symmetric, zero diagonal), another O(N^2), about
+ * 1.5 ms at N = 1000. The work bound N x (maxIterations + 1)
  * must be within the budget, and the recorded states within 1e8 numbers (record "ends", or a
  * larger `recordEvery`).
  *
@@ -140,12 +141,14 @@ export function hopfieldRecall(
 
   const { weights: w, biases: b } = couplings;
   const tol = tieToleranceFromRows(couplings.rowAbsSums, b);
-  // A Hebbian network (from hebbianWeights) with P <= N/2 runs on the P overlaps m = X s
-  // (exact integers) instead of W: the same decisions, O(P N / 32) to start instead of O(N^2).
-  const factors = couplings.factors !== undefined && preferLowRank(couplings.factors) ? couplings.factors : undefined;
-  const m = factors === undefined ? undefined : overlapsInto(factors, s, new Int32Array(factors.count));
-  const h = factors === undefined ? computeFields(w, b, n, s, new Float64Array(n)) : undefined;
-  const energy = (): number => (factors === undefined ? energyFromFields(s, h!, b, n) : energyFromOverlaps(factors, b, s, m!));
+  // A Hebbian network (from hebbianWeights) computes its fields from the P overlaps m = X s
+  // (exact integers): O(P N / 8) instead of O(N^2), within one rounding of W s + b.
+  const factors = couplings.factors;
+  const source = factors !== undefined && preferOverlaps(factors) ? lowRankFields(factors, b, w) : undefined;
+  const h = new Float64Array(n);
+  if (source === undefined) computeFields(w, b, n, s, h);
+  else source.fill(s, h);
+  const energy = (): number => energyFromFields(s, h, b, n);
 
   const path: number[][] = [];
   const times: number[] = [];
@@ -184,10 +187,7 @@ export function hopfieldRecall(
         : undefined;
     const onSweep = record === "sweep" ? (sweep: number) => take(sweep) : undefined;
     const random = createRandom(seed!, "recall order");
-    const run =
-      factors === undefined
-        ? runAsync(w, n, s, h!, random, maxIterations, tol, onFlip, onSweep)
-        : runAsyncLowRank(factors, b, s, m!, random, maxIterations, tol, onFlip, onSweep);
+    const run = runAsync(w, n, s, h, random, maxIterations, tol, onFlip, onSweep);
     iterations = run.iterations;
     flips = run.flips;
     reason = run.converged ? "converged" : "max-iterations";
@@ -195,8 +195,7 @@ export function hopfieldRecall(
     if (record === "ends") take(iterations);
   } else {
     const onStep = record === "sweep" ? (step: number) => take(step) : undefined;
-    const run =
-      factors === undefined ? runSync(w, n, s, h!, maxIterations, tol, onStep) : runSyncLowRank(factors, b, s, m!, maxIterations, tol, onStep);
+    const run = runSync(w, n, s, h, maxIterations, tol, onStep, source);
     iterations = run.steps;
     flips = run.flips;
     reason = run.reason;

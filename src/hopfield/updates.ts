@@ -119,6 +119,22 @@ export function runAsync(
   return { iterations: maxSweeps, flips, converged: false };
 }
 
+/**
+ * A cheaper way to compute all N fields h = W s + b than the O(N^2) product (for a Hebbian
+ * network: from the P overlaps, lowRank.ts). Its fields must be within rounding of W s + b, so
+ * that every decision (with the tie band) is the one W gives.
+ */
+export interface FieldSource {
+  /** Writes h = W s + b into `h`. */
+  fill(s: Int8Array, h: Float64Array): void;
+  /**
+   * Brings h up to date after the units changed[0..count) of s flipped (s holds the new
+   * values; h and the source were up to date before), the cheaper way: flip by flip with W's
+   * rows (O(N) each) or from the source (O(P) each, then a refill).
+   */
+  update(s: Int8Array, h: Float64Array, changed: Int32Array, count: number): void;
+}
+
 /** How a synchronous run went. */
 export interface SyncRun {
   /** Parallel steps run, the last (fixed-point or cycle) check included. */
@@ -133,6 +149,7 @@ export interface SyncRun {
  * symmetric this ends in a fixed point or a 2-cycle s(t+1) = s(t-1) (Goles-Chacc,
  * Fogelman-Soulie & Pellegrin 1985); the run stops at the first of either, or after
  * `maxSteps`. `s` and `h` are updated in place; `onStep(step)` is called after each step.
+ * A step updates h flip by flip (O(N) each, from W's rows), or lets `source` do it.
  */
 export function runSync(
   w: Float64Array,
@@ -142,6 +159,7 @@ export function runSync(
   maxSteps: number,
   tol: number,
   onStep?: (step: number) => void,
+  source?: FieldSource,
 ): SyncRun {
   const previous = new Int8Array(n); // s(t - 1)
   const changed = new Int32Array(n);
@@ -158,7 +176,12 @@ export function runSync(
     const isCycle = hasPrevious && returnsToPrevious(s, changed, count, previous);
     previous.set(s);
     hasPrevious = true;
-    for (let c = 0; c < count; c++) flipUnit(w, n, s, h, changed[c]);
+    if (source !== undefined) {
+      for (let c = 0; c < count; c++) s[changed[c]] = -s[changed[c]];
+      source.update(s, h, changed, count);
+    } else {
+      for (let c = 0; c < count; c++) flipUnit(w, n, s, h, changed[c]);
+    }
     flips += count;
     if (onStep !== undefined) onStep(step);
     if (count === 0) return { steps: step, flips, reason: "converged" };

@@ -8,8 +8,13 @@
  *   page). Without plotly.js a paragraph with the alt text stays visible. No network URL.
  * - `text/plain`: one paragraph: title, alt text, and what the traces are.
  *
- * tslab's public `display` sends one mimetype per message, so `show` writes the bundle through
- * tslab's internal `lastWriteDisplayData` (tslab is pinned to exactly 1.0.22 for this reason).
+ * Two kernels run the notebooks, and `show` finds out which one it is in:
+ * - tslab: its public `display` sends one mimetype per message, so `show` writes the bundle
+ *   through tslab's internal `lastWriteDisplayData` (tslab is pinned to exactly 1.0.22 for this).
+ * - Deno (`deno jupyter`): `Deno.jupyter.broadcast("display_data", ...)` sends the same message,
+ *   bundle and metadata alike, at once (`Deno.jupyter.display(bundle, { raw: true })` would
+ *   send the bundle without the metadata, a promise later).
+ * Both give the notebook the same output, so the same figures draw on either kernel.
  */
 import { FIGURE_KINDS } from "./figure";
 import type { Figure, FigureKind } from "./figure";
@@ -199,12 +204,46 @@ function displayWriter(): DisplayWriter | undefined {
   return typeof jupyter?.lastWriteDisplayData === "function" ? (jupyter.lastWriteDisplayData as DisplayWriter) : undefined;
 }
 
+/** The part of Deno's `Deno.jupyter` namespace that show() uses. */
+interface DenoJupyter {
+  broadcast(msgType: string, content: Record<string, unknown>): unknown;
+}
+
 /**
- * Displays a figure in the running tslab notebook cell: ONE `display_data` message carrying
- * the plotly JSON, the self-contained HTML and the plain text of {@link figureBundle}.
+ * Deno's Jupyter namespace when running in a Deno notebook cell; undefined elsewhere (Node,
+ * tslab, or Deno outside `deno jupyter`, where reading `Deno.jupyter` throws).
+ */
+function denoJupyter(): DenoJupyter | undefined {
+  const deno = (globalThis as { Deno?: { jupyter?: unknown } }).Deno;
+  if (deno === undefined || deno === null) return undefined;
+  let jupyter: unknown;
+  try {
+    jupyter = deno.jupyter;
+  } catch {
+    return undefined;
+  }
+  const broadcast = (jupyter as { broadcast?: unknown } | undefined)?.broadcast;
+  return typeof broadcast === "function" ? (jupyter as DenoJupyter) : undefined;
+}
+
+/** The display writer of the kernel running this cell (tslab or Deno), or undefined outside one. */
+function kernelWriter(): DisplayWriter | undefined {
+  const deno = denoJupyter();
+  if (!deno) return displayWriter();
+  return (content) => {
+    // Deno 2.9 sends at once and returns nothing; its typings promise a Promise: report a failure.
+    const sent = deno.broadcast("display_data", content as Record<string, unknown>);
+    if (sent instanceof Promise) sent.catch((error: unknown) => console.error(`show: ${String(error)}`));
+  };
+}
+
+/**
+ * Displays a figure in the running notebook cell, on tslab or on Deno's kernel: ONE
+ * `display_data` message carrying the plotly JSON, the self-contained HTML and the plain text
+ * of {@link figureBundle}, with its metadata.
  *
- * @throws Error when not called from a tslab notebook cell (no kernel display channel);
- *   use figureBundle(figure) to get the display data instead.
+ * @throws Error when not called from a notebook cell (no tslab display channel and no
+ *   `Deno.jupyter`); use figureBundle(figure) to get the display data instead.
  * @throws TypeError and RangeError as {@link figureBundle} (the figure is checked first, and the
  *   errors name show).
  * @example
@@ -213,11 +252,12 @@ function displayWriter(): DisplayWriter | undefined {
  */
 export function show(figure: Figure): void {
   const checked = checkFigure("show", figure);
-  const write = displayWriter();
+  const write = kernelWriter();
   if (!write) {
     throw new Error(
-      "show: no tslab display channel: show() must be called from a tslab notebook cell; " +
-        "outside a notebook, use figureBundle(figure) to get the display data (plotly JSON, HTML, text)",
+      "show: no tslab display channel and no Deno.jupyter: show() must be called from a tslab notebook cell " +
+        "or a Deno one (kernel TypeScript (Deno)); outside a notebook, use figureBundle(figure) to get " +
+        "the display data (plotly JSON, HTML, text)",
     );
   }
   const bundle = bundleOf(checked);

@@ -13,6 +13,9 @@
 //    the renderer draws every interactive plot from the saved JSON.
 // 4. Drags the slider of the fixture's figure and asserts the plot changed: once right after
 //    Run All (freshly drawn), once in the reopened notebook (drawn from the saved output).
+// 5. The second kernel (issue 16): a copy of one course notebook whose metadata names the Deno
+//    kernel (TypeScript (Deno)) goes through steps 2 and 3 like the others; each run asserts the
+//    kernel JupyterLab started is the one the notebook's metadata names.
 // Every process it starts is stopped in `after`, also when a step fails. Screenshots, the saved
 // notebooks and the server logs go to a temporary artifacts folder whose path is printed.
 import { after, before, describe, test } from "node:test";
@@ -36,6 +39,7 @@ import {
   save,
   screenshot,
   settleFigures,
+  sessionKernels,
   shutdownSessions,
   sliderFigure,
   waitForSnapshots,
@@ -47,19 +51,48 @@ const jupyterLab = path.join(projectRoot, ".venv/bin/jupyter-lab");
 /** The test's own notebook with a slider figure, served beside the course under this name. */
 const SLIDER_NOTEBOOK = "browser-test-slider.ipynb";
 const sliderFixture = path.join(__dirname, "fixtures/slider.ipynb");
+/** A course notebook run on the Deno kernel too: a copy whose metadata names that kernel. */
+const DENO_SOURCE = "01-intuitive-energy.ipynb";
+const DENO_NOTEBOOK = "browser-test-deno-01-intuitive-energy.ipynb";
+/** The kernelspec set-up registers for Deno (scripts/setup.sh). */
+const DENO_KERNELSPEC = { name: "deno", display_name: "TypeScript (Deno)", language: "typescript" };
 
 const RUN_TIMEOUT_MS = 240_000; // one notebook's Run All (kernel start included)
 const DRAW_TIMEOUT_MS = 30_000; // plots to appear after the run or after opening
 const NOTEBOOK_TEST_MS = RUN_TIMEOUT_MS + DRAW_TIMEOUT_MS + 60_000;
 
-/** Course notebooks (names only; read at load time to name the tests) plus the fixture. */
+/**
+ * Course notebooks (names only; read at load time to name the tests) plus the fixtures.
+ * EBM_BROWSER_NOTEBOOKS="a.ipynb,b.ipynb" runs only those (for working on one notebook; the
+ * test command runs them all).
+ */
+const only = (process.env.EBM_BROWSER_NOTEBOOKS ?? "").split(",").filter((name) => name !== "");
 const names = [
   ...fs
     .readdirSync(path.join(projectRoot, "notebooks"))
     .filter((name) => name.endsWith(".ipynb"))
     .sort(),
-  SLIDER_NOTEBOOK,
-];
+  DENO_NOTEBOOK,
+  SLIDER_NOTEBOOK, // last: the slider test after Run All uses the page it leaves
+].filter((name) => only.length === 0 || only.includes(name));
+const sliderSkipped = !names.includes(SLIDER_NOTEBOOK) && `EBM_BROWSER_NOTEBOOKS leaves out ${SLIDER_NOTEBOOK}`;
+
+/** The kernel a notebook's metadata names (what JupyterLab starts when it opens it). */
+function metadataKernel(file: string): string {
+  return JSON.parse(fs.readFileSync(file, "utf8")).metadata?.kernelspec?.name ?? "(none)";
+}
+
+/**
+ * Writes a copy of a course notebook whose metadata names the Deno kernel; the cells are the
+ * course's own, unchanged. Deno resolves `import ... from "ebm"` only as a dependency listed in
+ * a package.json, so the served folder gets one (the project's own lists ebm as "file:.").
+ */
+function writeDenoCopy(target: string): void {
+  const notebook = JSON.parse(fs.readFileSync(path.join(projectRoot, "notebooks", DENO_SOURCE), "utf8"));
+  notebook.metadata.kernelspec = DENO_KERNELSPEC;
+  notebook.metadata.language_info = { name: "typescript" };
+  fs.writeFileSync(target, JSON.stringify(notebook, null, 1) + "\n");
+}
 
 let work = "";
 let artifacts = "";
@@ -229,7 +262,12 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
       artifacts = fs.mkdtempSync(path.join(os.tmpdir(), "ebm-browser-artifacts-"));
       console.log(`# artifacts (screenshots, saved notebooks, server logs): ${artifacts}`);
       servedDir = path.join(work, "notebooks");
-      notebooks = new Map(copyCourse(projectRoot, servedDir, { [SLIDER_NOTEBOOK]: sliderFixture }).map((n) => [n.name, n]));
+      const denoCopy = path.join(work, DENO_NOTEBOOK);
+      writeDenoCopy(denoCopy);
+      notebooks = new Map(
+        copyCourse(projectRoot, servedDir, { [SLIDER_NOTEBOOK]: sliderFixture, [DENO_NOTEBOOK]: denoCopy }).map((n) => [n.name, n]),
+      );
+      fs.writeFileSync(path.join(servedDir, "package.json"), JSON.stringify({ private: true, dependencies: { ebm: "*" } }) + "\n");
       browser = await launchChromium(chromiumPath, path.join(work, "chromium-home"));
     },
     { timeout: 900_000 }, // apt-get install chromium, when it is missing
@@ -282,6 +320,8 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
           const runStarted = Date.now();
           const state = await runAll(page, RUN_TIMEOUT_MS);
           const ran = seconds(runStarted);
+          const kernel = (await sessionKernels(lab))[name];
+          assert.equal(kernel, metadataKernel(path.join(servedDir, name)), `${name}: JupyterLab ran it on the kernel ${kernel}`);
 
           const found = await problems(page);
           assert.deepEqual(found, [], `${name}: Run All produced error or stderr output:\n${describeProblems(found)}`);
@@ -302,7 +342,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
           record(
             name,
             "run",
-            `${seconds(started)} (open ${opened}, run ${ran}, draw ${drawn}); ${state.codeCells} code cells; ` +
+            `${seconds(started)} (kernel ${kernel}; open ${opened}, run ${ran}, draw ${drawn}); ${state.codeCells} code cells; ` +
               `figures ${counts.drawn}/${notebook.expected} drawn ${JSON.stringify(notebook.declared)}; ${snapshots.withPng} PNG snapshots saved`,
           );
         } finally {
@@ -311,7 +351,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
       });
     }
 
-    test(`${SLIDER_NOTEBOOK} after Run All: dragging its figure's slider changes the plot`, { timeout: 60_000 }, async () => {
+    test(`${SLIDER_NOTEBOOK} after Run All: dragging its figure's slider changes the plot`, { timeout: 60_000, skip: sliderSkipped }, async () => {
       const { page } = session;
       assert.ok(page, "the browser did not start");
       // The last notebook run above is the fixture; its freshly drawn figure is still on the page.
@@ -362,7 +402,7 @@ describe("the course in JupyterLab (headless Chromium)", { concurrency: false },
       });
     }
 
-    test(`${SLIDER_NOTEBOOK} reopened: pointing at its figure, then dragging the slider, changes the plot`, { timeout: DRAW_TIMEOUT_MS + 120_000 }, async () => {
+    test(`${SLIDER_NOTEBOOK} reopened: pointing at its figure, then dragging the slider, changes the plot`, { timeout: DRAW_TIMEOUT_MS + 120_000, skip: sliderSkipped }, async () => {
       const { lab, page } = session;
       assert.ok(lab && page, "JupyterLab or the browser did not start");
       consoleErrors = [];

@@ -301,6 +301,14 @@ export async function dragSlider(page: Page, step: number, timeoutMs = 10_000): 
 }
 
 /** Shuts down every kernel session of the server (after a notebook is done), through the REST API. */
+/** The kernel each open session runs, by notebook path: {"01-x.ipynb": "tslab", ...}. */
+export async function sessionKernels(lab: LabServer): Promise<Record<string, string>> {
+  const response = await fetch(`${lab.baseUrl}/api/sessions`, { headers: { Authorization: `token ${lab.token}` } });
+  if (!response.ok) throw new Error(`GET /api/sessions answered ${response.status}`);
+  const sessions = (await response.json()) as { path: string; kernel?: { name?: string } | null }[];
+  return Object.fromEntries(sessions.map((s) => [s.path, s.kernel?.name ?? "(none)"]));
+}
+
 export async function shutdownSessions(lab: LabServer): Promise<number> {
   const headers = { Authorization: `token ${lab.token}` };
   const response = await fetch(`${lab.baseUrl}/api/sessions`, { headers });

@@ -1,7 +1,8 @@
 // The course's length promise, measured on paper: every notebook of notebooks/ exported as the
 // student handout (A4, answers left out) by the project's own handout command, then each PDF's
 // pages counted. Limits (issue 13, stated on the start page): an intuitive notebook at most 4
-// pages, a math notebook at most 6, the start page at most 3.
+// pages, a math notebook at most 6, the start page at most 3; a workbook (issue 14, a worksheet
+// with stubs and no outputs) at most 4.
 // Needs: the built library (dist/), the venv with the tslab kernel, Chromium at /usr/bin/chromium.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -19,6 +20,8 @@ function pageLimit(name: string): number | undefined {
   if (name === "00-start-here") return 3;
   if (/^\d\d-intuitive-/.test(name)) return 4;
   if (/^\d\d-math-/.test(name)) return 6;
+  // A workbook's student handout is a worksheet: stubs to fill in, no outputs (not executed).
+  if (/^\d\d-workbook-/.test(name)) return 4;
   return undefined;
 }
 
@@ -42,7 +45,7 @@ test("every notebook exports as a student handout", () => {
   for (const name of notebooks) assert.ok(fs.existsSync(path.join(out, "student", `${name}.pdf`)), `no PDF for ${name}\n${run.output}`);
 });
 
-test("each student handout fits its page limit (intuitive 4, math 6, start page 3)", () => {
+test("each student handout fits its page limit (intuitive 4, math 6, start page 3, workbook 4)", () => {
   const pages = notebooks.map((name) => {
     const file = path.join(out, "student", `${name}.pdf`);
     return { name, pages: fs.existsSync(file) ? countPdfPages(fs.readFileSync(file)) : NaN, limit: pageLimit(name) };

@@ -24,6 +24,7 @@ test("defaults: every notebook of notebooks/, both versions, A4, PDFs on, into h
     pdf: true,
     timeout: 300,
     chromium: "/usr/bin/chromium",
+    notebooksOnly: false,
     help: false,
   });
 });

@@ -1,7 +1,8 @@
 // show() against the real tslab kernel (issue 4): ONE display_data output per figure, whose
 // bundle holds the plotly JSON as an object, a self-contained text/html and a text/plain.
 // show() goes through tslab's private lastWriteDisplayData (tslab is pinned exactly in
-// package.json); this test is what tells us when a tslab upgrade breaks that route.
+// package.json); this test is what tells us when a tslab upgrade breaks that route. On Deno's
+// kernel (issue 16) show() goes through Deno.jupyter.broadcast, and the output must be the same.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -12,11 +13,15 @@ import path from "node:path";
 const root = path.resolve(__dirname, "../..");
 const python = path.join(root, ".venv/bin/python");
 
-test("show() sends one display_data with the plotly object, HTML and text", () => {
+for (const kernel of ["tslab", "deno"]) test(`show() on ${kernel} sends one display_data with the plotly object, HTML and text`, () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "ebm-show-"));
   const run = spawnSync(
     python,
-    [path.join(root, "test/notebooks/run_notebooks.py"), "--jobs", "1", "--out", out, path.join(root, "test/notebooks/fixtures/show.ipynb")],
+    [
+      path.join(root, "test/notebooks/run_notebooks.py"),
+      ...["--kernel", kernel, "--jobs", "1", "--out", out],
+      path.join(root, "test/notebooks/fixtures/show.ipynb"),
+    ],
     { encoding: "utf8", timeout: 120_000 },
   );
   assert.equal(run.status, 0, run.stdout + run.stderr);

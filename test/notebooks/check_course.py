@@ -1,8 +1,9 @@
 """Checks the shape of the course, without running anything.
 
 Names and links:
-* Every notebook is the start page `00-start-here.ipynb`, the glossary `glossary.ipynb`, or is
-  named `NN-TRACK-TOPIC.ipynb`, with TRACK `intuitive` or `math`.
+* Every notebook is the start page `00-start-here.ipynb`, the glossary `glossary.ipynb`, a
+  workbook `NN-workbook-TOPIC.ipynb` (issue 14), or is named `NN-TRACK-TOPIC.ipynb`, with TRACK
+  `intuitive` or `math`.
 * Every topic number has both tracks (choose-your-own-adventure: each topic twice).
 * Every link to a notebook (markdown `[text](NAME.ipynb)` or `(NAME.ipynb#anchor)`) points to an
   existing notebook, and its `#anchor`, if any, to an anchor there: an `id="..."` in the markdown
@@ -26,7 +27,18 @@ What every track notebook holds (the shared outline of issue 13):
 * a `## Summary` with 3 to 5 bullet points, the section right before `## Where next`;
 * a `## References` section that cites the post the course follows (*Energy Based Models*,
   Computational Cognition).
+What every workbook holds (issue 14):
+* its topic NN has track notebooks; cell 0 is markdown starting `# Workbook N: ` (N = NN),
+  saying "About 30 minutes", linking to both track notebooks of its topic and to the glossary;
+* 3 to 5 exercises, each a markdown cell with a heading `## Exercise N.k: TITLE` (k = 1, 2, ...
+  in order) and a statement of at most MAX_STATEMENT characters, then a code cell holding the
+  lines `// BEGIN SOLUTION` and `// END SOLUTION` (inside a function, in that order), then a
+  code cell `check("id", functionName);`;
+* a `## Your progress` section whose code cell calls `progress("NN-workbook-TOPIC")` (its own
+  name), and a `## Where next` section.
 Every code line of every notebook is at most 90 characters long.
+In the intuitive track no `map` callback loops again (`xs.map((x) => x.map(...))`): such a
+cell is unrolled into named steps or the work moved into the library.
 
 Each problem is printed on its own line: the notebook, the cell (0-based, as in the runner's
 messages), and what is missing.
@@ -45,6 +57,10 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = re.compile(r"^(\d\d)-(intuitive|math)-([a-z0-9-]+)\.ipynb$")
+WORKBOOK = re.compile(r"^(\d\d)-workbook-([a-z]+)\.ipynb$")
+EXERCISE = re.compile(r"^##\s+Exercise\s+(\d+)\.(\d+):\s+\S")
+CHECK_CELL = re.compile(r"""^\s*check\(\s*"[a-z][a-z0-9-]*"\s*,\s*[A-Za-z_$][\w$]*\s*\);?\s*$""")
+MAX_STATEMENT = 700
 LINK = re.compile(r"\]\(\s*(?:\./)?([^)\s#]+\.ipynb)(?:#([^)\s]*))?\s*\)")
 START = "00-start-here.ipynb"
 GLOSSARY = "glossary.ipynb"
@@ -177,6 +193,31 @@ def long_code_lines(name: str, nb) -> list[str]:
     ]
 
 
+NESTED_CALLBACK = re.compile(r"\.(map|flatMap|forEach|reduce|filter)\(")
+
+
+def nested_maps(name: str, nb) -> list[str]:
+    """Intuitive track: no `map(... map(...))` (a callback that loops again inside a map)."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        source = cell.source
+        for m in re.finditer(r"\.(map|flatMap)\(", source):
+            depth, end = 0, m.end() - 1
+            while end < len(source):
+                depth += {"(": 1, ")": -1}.get(source[end], 0)
+                if depth == 0:
+                    break
+                end += 1
+            if NESTED_CALLBACK.search(source[m.end():end]):
+                found.append(f"cell {index}: {short(source[m.start():end + 1])}")
+    if not found:
+        return []
+    return [f"{name}: a map with another loop inside its callback (unroll it into named steps): "
+            + "; ".join(found)]
+
+
 def outline_problems(name: str, nb) -> list[str]:
     """The shared outline every track notebook follows (issue 13)."""
     problems: list[str] = []
@@ -286,6 +327,64 @@ def glossary_problems(nb) -> list[str]:
     return problems
 
 
+def workbook_problems(name: str, nb, links: set[str], tracks: dict[str, dict[str, str]]) -> list[str]:
+    """What a workbook lacks of the shape issue 14 asks for (see the module's comment)."""
+    problems: list[str] = []
+    topic = WORKBOOK.match(name).group(1)
+    cells = nb.cells
+    twins = [tracks[t].get(topic) for t in ("intuitive", "math")]
+    if not all(twins):
+        problems.append(f"{name}: topic {topic} has no track notebooks to follow")
+    first = cells[0] if cells else None
+    if first is None or first.cell_type != "markdown" or not first.source.lstrip().startswith(f"# Workbook {int(topic)}: "):
+        problems.append(f"{name}: cell 0 must be markdown starting '# Workbook {int(topic)}: TITLE'")
+    else:
+        if "About 30 minutes" not in first.source:
+            problems.append(f"{name}: cell 0 must say 'About 30 minutes.'")
+        top = {target for target, _ in LINK.findall(first.source)}
+        for target in [t for t in twins if t] + [GLOSSARY]:
+            if target not in top:
+                problems.append(f"{name}: cell 0 has no link to {target} (it runs after either track; the glossary)")
+    exercises = 0
+    for index, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        heading = next((line for line in cell.source.splitlines() if line.startswith("## Exercise")), None)
+        if heading is None:
+            continue
+        exercises += 1
+        m = EXERCISE.match(heading)
+        if not m or int(m.group(1)) != int(topic) or int(m.group(2)) != exercises:
+            problems.append(f"{name}: cell {index}: heading {heading!r} should be '## Exercise {int(topic)}.{exercises}: TITLE'")
+        statement = "\n".join(line for line in cell.source.splitlines() if not line.startswith("#")).strip()
+        if not statement:
+            problems.append(f"{name}: cell {index}: exercise {exercises} does not say what to write")
+        elif len(statement) > MAX_STATEMENT:
+            problems.append(f"{name}: cell {index}: the statement of exercise {exercises} has {len(statement)} characters (one or two sentences, at most {MAX_STATEMENT})")
+        following = cells[index + 1 : index + 3]
+        if len(following) < 2 or any(c.cell_type != "code" for c in following):
+            problems.append(f"{name}: cell {index}: exercise {exercises} must be followed by its code cell and its check cell")
+            continue
+        solution, checker = following
+        lines = [line.strip() for line in solution.source.splitlines()]
+        if "// BEGIN SOLUTION" not in lines or "// END SOLUTION" not in lines or lines.index("// BEGIN SOLUTION") > lines.index("// END SOLUTION"):
+            problems.append(f"{name}: cell {index + 1}: the exercise's code cell needs the lines '// BEGIN SOLUTION' and '// END SOLUTION', in that order")
+        if not CHECK_CELL.match(checker.source.strip()):
+            problems.append(f"{name}: cell {index + 2}: must be the check cell, check(\"id\", functionName);, got {first_line(checker.source)!r}")
+    if not 3 <= exercises <= 5:
+        problems.append(f"{name}: {exercises} exercises ('## Exercise N.k: ...'); a workbook has 3 to 5")
+    found = {text.lower(): (cell_index, level) for cell_index, level, text in headings(nb)}
+    if "your progress" not in found:
+        problems.append(f"{name}: no '## Your progress' section")
+    elif not any(c.cell_type == "code" and f'progress("{name[:-6]}")' in c.source for c in cells[found["your progress"][0] :]):
+        problems.append(f"{name}: the '## Your progress' section needs a code cell progress(\"{name[:-6]}\");")
+    if "where next" not in found:
+        problems.append(f"{name}: no '## Where next' section")
+    if GLOSSARY not in links:
+        problems.append(f"{name}: no link to the glossary")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dir", default=str(ROOT / "notebooks"), help="the folder of notebooks (default: notebooks/)")
@@ -297,9 +396,11 @@ def main() -> int:
     for name in notebooks:
         if name in (START, GLOSSARY):
             continue
+        if WORKBOOK.match(name):
+            continue
         m = NAME.match(name)
         if not m:
-            problems.append(f"{name}: name is not NN-intuitive-topic.ipynb or NN-math-topic.ipynb")
+            problems.append(f"{name}: name is not NN-intuitive-topic.ipynb, NN-math-topic.ipynb or NN-workbook-topic.ipynb")
             continue
         tracks[m.group(2)][m.group(1)] = name
     for required in (START, GLOSSARY):
@@ -323,6 +424,8 @@ def main() -> int:
             if anchor and target in notebooks and anchor not in anchors[target]:
                 problems.append(f"{name}: link to {target}#{anchor}, but {target} has no anchor {anchor!r}")
         problems += long_code_lines(name, nb)
+        if "-intuitive-" in name:
+            problems += nested_maps(name, nb)
         if name == START:
             missing = sorted(set(notebooks) - links - {START})
             if missing:
@@ -332,6 +435,9 @@ def main() -> int:
             if START not in links:
                 problems.append(f"{GLOSSARY}: no link back to {START}")
             problems += glossary_problems(nb)
+            continue
+        if WORKBOOK.match(name):
+            problems += workbook_problems(name, nb, links, tracks)
             continue
         m = NAME.match(name)
         if not m:

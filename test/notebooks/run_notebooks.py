@@ -1,10 +1,12 @@
-"""Runs every course notebook top to bottom on a fresh tslab kernel, through Jupyter's own client.
+"""Runs every course notebook top to bottom on a fresh kernel (tslab, or Deno), through Jupyter's own client.
 
 For each notebook in notebooks/ (or the paths given):
-  * a fresh tslab kernel executes it with nbclient, the kernel's working folder being the
+  * a fresh kernel (`--kernel`: tslab by default, or deno; the kernelspec names set-up registers)
+    executes it with nbclient, whatever kernel the notebook's own metadata names, the kernel's working folder being the
     notebook's own folder (so `import ... from "ebm"` resolves as it does in JupyterLab);
   * the first failing cell stops it: a runtime error, or a TypeScript compile error (tslab
-    prints those to stderr and answers the request with an error status);
+    prints those to stderr and answers the request with an error status; Deno does not
+    type-check, so the tslab run is the one that checks the notebooks' types);
   * any stderr output at all counts as a failure (a compile error, a warning we should fix);
   * the figures shown (display_data with application/vnd.plotly.v1+json) are counted by kind
     (layout.meta.kind) and must equal what the notebook declares in its metadata:
@@ -13,7 +15,8 @@ For each notebook in notebooks/ (or the paths given):
     least four temperatures (layout.meta.betas), as the course promises;
   * the executed copy is written to a temporary folder (or --out): notebooks/ is never touched.
 
-Usage: .venv/bin/python test/notebooks/run_notebooks.py [--out DIR] [--jobs N] [notebook ...]
+Usage: .venv/bin/python test/notebooks/run_notebooks.py [--kernel tslab|deno] [--out DIR] [--jobs N]
+       [notebook ...]
 Prints one line per notebook and a closing line "notebooks: N passed, M failed".
 """
 from __future__ import annotations
@@ -29,6 +32,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -86,13 +90,13 @@ def stderr_problem(nb):
     return None
 
 
-def run_one(path_str: str, out_dir_str: str, timeout: int) -> dict:
+def run_one(path_str: str, out_dir_str: str, timeout: int, kernel: str = "tslab") -> dict:
     path = Path(path_str)
     nb = nbformat.read(path, as_version=4)
     expected = {k: int(v) for k, v in ((nb.metadata.get("ebm") or {}).get("figures") or {}).items()}
     client = NotebookClient(
         nb,
-        kernel_name="tslab",
+        kernel_name=kernel,
         timeout=timeout,
         allow_errors=False,
         resources={"metadata": {"path": str(path.parent)}},
@@ -135,6 +139,7 @@ def run_one(path_str: str, out_dir_str: str, timeout: int) -> dict:
         )
     return {
         "notebook": path.name,
+        "kernel": kernel,
         "ok": problem is None,
         "problem": problem,
         "seconds": round(seconds, 1),
@@ -152,6 +157,11 @@ def run_one(path_str: str, out_dir_str: str, timeout: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: every notebook in notebooks/)")
+    parser.add_argument(
+        "--kernel",
+        default="tslab",
+        help="kernelspec to run the notebooks on: tslab (default) or deno, as npm run setup registers them",
+    )
     parser.add_argument("--out", help="folder for the executed copies (default: a new temporary folder)")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell (default 300)")
@@ -164,11 +174,16 @@ def main() -> int:
         return 1
     out_dir = Path(args.out or tempfile.mkdtemp(prefix="ebm-notebooks-"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    print(f"notebooks: running {len(paths)} on fresh tslab kernels ({args.jobs} at a time); executed copies in {out_dir}", flush=True)
+    try:
+        KernelSpecManager().get_kernel_spec(args.kernel)
+    except NoSuchKernel:
+        print(f"notebooks: no kernel named {args.kernel!r} in this Jupyter; run 'npm run setup' to register tslab and deno", file=sys.stderr)
+        return 1
+    print(f"notebooks: running {len(paths)} on fresh {args.kernel} kernels ({args.jobs} at a time); executed copies in {out_dir}", flush=True)
 
     results = []
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = [pool.submit(run_one, str(p), str(out_dir), args.timeout) for p in paths]
+        futures = [pool.submit(run_one, str(p), str(out_dir), args.timeout, args.kernel) for p in paths]
         for future in futures:
             r = future.result()
             results.append(r)
@@ -180,7 +195,7 @@ def main() -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     failed = sum(not r["ok"] for r in results)
-    print(f"notebooks: {len(results) - failed} passed, {failed} failed")
+    print(f"notebooks: {len(results) - failed} passed, {failed} failed (kernel {args.kernel})")
     return 1 if failed else 0
 
 

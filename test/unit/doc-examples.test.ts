@@ -48,6 +48,9 @@ const MINIMUM_EXAMPLES: Record<string, number> = {
   sampling: 10,
   hopfield: 19,
   plot: 38,
+  workbook: 11,
+  rbm: 11,
+  learning: 6,
 };
 
 /** One value an example shows, and the line of code it belongs to. */

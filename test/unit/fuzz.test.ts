@@ -130,6 +130,24 @@ const BASELINES: Record<string, Baseline> = {
   singleFlipMinima: { args: () => [energies4(), {}], options: 1 },
   stateFromIndex: { args: () => [5, 3] },
   stateIndex: { args: () => [[1, -1, 1]] },
+  // rbm and learning (F)
+  rbm: { args: () => [4, 3, { seed: 1 }], options: 2 },
+  rbmFreeEnergy: { args: () => [L.rbm(4, 3, { seed: 1 }), [1, 0, 1, 0]] },
+  rbmHiddenGivenVisible: { args: () => [L.rbm(4, 3, { seed: 1 }), [1, 0, 1, 0], { seed: 1 }], options: 2 },
+  rbmVisibleGivenHidden: { args: () => [L.rbm(4, 3, { seed: 1 }), [1, 0, 1], { seed: 1 }], options: 2 },
+  rbmLogPartition: { args: () => [L.rbm(4, 3, { seed: 1 }), {}], options: 1 },
+  rbmLogLikelihood: { args: () => [L.rbm(4, 3, { seed: 1 }), [[1, 0, 1, 0], [0, 1, 0, 1]], {}], options: 2 },
+  rbmExactGradient: { args: () => [L.rbm(4, 3, { seed: 1 }), [[1, 0, 1, 0], [0, 1, 0, 1]], {}], options: 2 },
+  rbmCdGradient: { args: () => [L.rbm(4, 3, { seed: 1 }), [[1, 0, 1, 0], [0, 1, 0, 1]], { k: 2, seed: 1 }], options: 2 },
+  rbmTrain: { args: () => [[[1, 0, 1, 0], [0, 1, 0, 1]], { hidden: 3, epochs: 2, seed: 1 }], options: 1 },
+  rbmSample: { args: () => [L.rbm(4, 3, { seed: 1 }), { chains: 2, steps: 10, seed: 1 }], options: 1 },
+  rbmComplete: { args: () => [L.rbm(4, 3, { seed: 1 }), [[1, 0, 1, 0]], { known: [true, true, false, false], seed: 1, steps: 10, burnIn: 2 }], options: 2 },
+  digits: { args: () => [{ binarize: true }], options: 0 },
+  gaussianMixture2d: { args: () => [{ count: 20, seed: 1 }], options: 0 },
+  twoMoons: { args: () => [{ count: 20, seed: 1 }], options: 0 },
+  neuralEnergy: { args: () => [{ units: 4, seed: 1 }], options: 0 },
+  contrastiveTrain: { args: () => [[[1, 1], [1.2, 0.9], [0.8, 1.1]], { epochs: 2, batchSize: 3, units: 4, seed: 1, bufferSize: 20 }], options: 1 },
+  scoreMatchingTrain: { args: () => [[[1, 1], [1.2, 0.9], [0.8, 1.1]], { epochs: 2, batchSize: 3, units: 4, seed: 1 }], options: 1 },
   // plot (C; hopfield figures: B)
   acceptanceFigure: { args: () => [[run()], {}], options: 1 },
   basinMapFigure: { args: () => [L.basinMap(well(), { axes: [{ min: -2, max: 2, count: 21 }] }), {}], options: 1 },
@@ -150,6 +168,9 @@ const BASELINES: Record<string, Baseline> = {
   show: { args: () => [L.landscapeFigure(well())], throws: true }, // outside a tslab kernel: "show: no tslab display channel"
   traceFigure: { args: () => [run(), {}], options: 1 },
   zeroTemperatureFigure: { args: () => [[density(), L.gibbsDensity(well(), { beta: 4, axes: [axis1] })], {}], options: 1 },
+  // workbook (C): a learner's wrong function gets a printed verdict, never an error
+  check: { args: () => ["energy-gradient", (p: number[], c: number) => [4 * p[0] * (p[0] ** 2 - 1) - c * p[1], 0]] },
+  progress: { args: () => ["01-workbook-energy"] },
 };
 
 // ---- The hostile values. ----

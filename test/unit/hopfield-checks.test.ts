@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { absoluteRowSums, isLibraryNetwork } from "../../src/hopfield/checks";
 import { hebbianMatrix, hebbianWeights, hopfieldNetwork } from "../../src/hopfield/network";
+import { hebbianFactors } from "../../src/hopfield/lowRank";
 import { hopfieldRecall } from "../../src/hopfield/recall";
 import { hopfieldEnergy } from "../../src/hopfield/energy";
 import { boltzmannExact } from "../../src/hopfield/boltzmannExact";
@@ -124,7 +125,7 @@ test("hebbianMatrix row sums equal a row-by-row pass bit for bit (the tie tolera
     const data = new Int8Array(P * N);
     patterns.forEach((p, mu) => data.set(p, mu * N));
     const fromBuild = new Float64Array(N);
-    const w = hebbianMatrix(data, P, N, 1 / N, fromBuild);
+    const w = hebbianMatrix(hebbianFactors(data, P, N, 1 / N), fromBuild);
     const plain = new Float64Array(N);
     absoluteRowSums(w, N, plain);
     assert.deepEqual(fromBuild, plain);

@@ -9,9 +9,10 @@ import { hebbianMatrix, hebbianWeights, hopfieldNetwork } from "../../src/hopfie
 import { hopfieldEnergy } from "../../src/hopfield/energy";
 import { corruptPattern, randomPatterns } from "../../src/hopfield/patterns";
 import { capacityPoint } from "../../src/hopfield/capacity";
-import { couplingMatrix, energyFromOverlaps, hebbianFactors, integerFieldsInto, overlapsInto, runAsyncLowRank, runSyncLowRank } from "../../src/hopfield/lowRank";
+import { couplingRow, couplingRows, hebbianFactors, integerFieldsInto, lowRankFields, overlapsInto, runAsyncIntegerFields } from "../../src/hopfield/lowRank";
 import { computeFields, energyFromFields, runAsync, runSync, tieTolerance } from "../../src/hopfield/updates";
 import { createRandom } from "../../src/sampling/random";
+import { shuffleIndices } from "../../src/hopfield/random";
 
 const rowsOf = (w: Float64Array, n: number) => Array.from({ length: n }, (_, i) => Array.from(w.subarray(i * n, (i + 1) * n)));
 
@@ -80,17 +81,30 @@ test("energy identity: s^T W s = |X s|^2 - P N (times the scale), on random stat
     let sk = 0;
     for (let i = 0; i < n; i++) sk += s[i] * kField[i];
     assert.equal(sk, m.reduce((a, x) => a + x * x, 0) - P * n);
-    // ... and K equals W s computed from the integer couplings.
-    const c = couplingMatrix(f);
-    for (let i = 0; i < n; i++) {
+    // ... and K equals C s with the rows of C made on demand, in a scrambled order (some
+    // computed from the bits, some copied from the symmetric rows already there).
+    const rows = couplingRows(f);
+    const w = hebbianMatrix(f);
+    const order = shuffleIndices(createRandom(k, "rows"), new Int32Array(n));
+    for (let q = 0; q < n; q++) {
+      const i = order[q];
+      if (rows.ready[i] === 1) continue;
+      const row = couplingRow(rows, i);
       let sum = 0;
-      for (let j = 0; j < n; j++) sum += c[i * n + j] * s[j];
+      for (let j = 0; j < n; j++) {
+        sum += rows.c[row + j] * s[j];
+        assert.equal(rows.c[row + j], w[i * n + j]); // scale 1: W = C
+      }
       assert.equal(kField[i], sum);
     }
+    // Past N / 4 rows the rest was completed in one pass (copies and counts mixed): all of C.
+    assert.equal(rows.count, n);
+    assert.deepEqual(Array.from(rows.c), Array.from(w));
   }
 });
 
-test("low-rank runs match the general runs directly, P above N/2 and with the couplings kept (long runs)", () => {
+test("the general dynamics with low-rank fields, and the integer async run, match W directly", () => {
+  // Reference: runAsync / runSync with W and fields from computeFields (the general path).
   for (let k = 0; k < 24; k++) {
     const n = 40 + 9 * k;
     const P = Math.round(n * (0.1 + 0.05 * (k % 16)));
@@ -99,36 +113,38 @@ test("low-rank runs match the general runs directly, P above N/2 and with the co
     const patterns = randomPatterns(P, n, { seed: `direct ${k}` });
     const data = new Int8Array(P * n);
     patterns.forEach((p, mu) => data.set(p, mu * n));
-    const w = hebbianMatrix(data, P, n, scale);
+    const f = hebbianFactors(data, P, n, scale);
+    const w = hebbianMatrix(f);
     const b = Float64Array.from(biasesFor(k % 3, n, `direct bias ${k}`) ?? new Array(n).fill(0));
     const tol = tieTolerance(w, b, n);
     const cue = Int8Array.from(corruptPattern(patterns[0], { flipFraction: 0.25, seed: k }));
-    // Async: tables only, couplings from the start (ledger already spent), and the default rule.
-    for (const spent of [-Infinity, Infinity, 0]) {
-      const f = hebbianFactors(data, P, n, scale);
-      const s1 = cue.slice();
-      const h = computeFields(w, b, n, s1, new Float64Array(n));
-      const flips1: number[] = [];
-      const general = runAsync(w, n, s1, h, createRandom(k, "direct"), 200, tol, (t) => flips1.push(t));
-      const s2 = cue.slice();
-      const m = overlapsInto(f, s2, new Int32Array(P));
-      const flips2: number[] = [];
-      const fast = runAsyncLowRank(f, b, s2, m, createRandom(k, "direct"), 200, tol, (t) => flips2.push(t), undefined, { spent });
-      assert.deepEqual(fast, general, `async ${k}, spent ${spent}`);
-      assert.deepEqual(flips2, flips1);
-      assert.deepEqual(s2, s1);
-      assert.deepEqual(m, overlapsInto(f, s2, new Int32Array(P)), "the overlaps were kept up to date");
-      closeEnergy(energyFromOverlaps(f, b, s2, m), energyFromFields(s1, h, b, n), `async ${k} energy`);
-    }
-    const f = hebbianFactors(data, P, n, scale);
+    const h1 = computeFields(w, b, n, cue.slice(), new Float64Array(n));
+    const source = lowRankFields(f, b, w);
+    const h2 = new Float64Array(n);
+    source.fill(cue.slice(), h2);
+    h1.forEach((h, i) => assert.ok(Math.abs(h - h2[i]) <= 1e-12 * (1 + Math.abs(h)), `fields ${k}, unit ${i}`));
+    // Sync: refilled from the overlaps after steps with many flips, flip by flip otherwise.
     const s1 = cue.slice();
-    const h = computeFields(w, b, n, s1, new Float64Array(n));
-    const general = runSync(w, n, s1, h, 200, tol);
+    const g1 = computeFields(w, b, n, s1, new Float64Array(n));
+    const general = runSync(w, n, s1, g1, 200, tol);
     const s2 = cue.slice();
-    const m = overlapsInto(f, s2, new Int32Array(P));
-    assert.deepEqual(runSyncLowRank(f, b, s2, m, 200, tol), general, `sync ${k}`);
+    const g2 = new Float64Array(n);
+    source.fill(s2, g2);
+    assert.deepEqual(runSync(w, n, s2, g2, 200, tol, undefined, source), general, `sync ${k}`);
     assert.deepEqual(s2, s1);
-    closeEnergy(energyFromOverlaps(f, b, s2, m), energyFromFields(s1, h, b, n), `sync ${k} energy`);
+    closeEnergy(energyFromFields(s2, g2, b, n), energyFromFields(s1, g1, b, n), `sync ${k} energy`);
+    if (!normalize || k % 3 !== 0) continue;
+    // The capacity experiment's integer run (zero biases), against runAsync with W.
+    const zero = new Float64Array(n);
+    const s3 = cue.slice();
+    const h3 = computeFields(w, zero, n, s3, new Float64Array(n));
+    const reference = runAsync(w, n, s3, h3, createRandom(k, "direct"), 200, tieTolerance(w, zero, n));
+    const s4 = cue.slice();
+    const k4 = integerFieldsInto(f, s4, overlapsInto(f, s4, new Int32Array(P)), new Int32Array(n));
+    const rows = couplingRows(f);
+    assert.deepEqual(runAsyncIntegerFields(rows, s4, k4, createRandom(k, "direct"), 200), reference, `async ${k}`);
+    assert.deepEqual(s4, s3);
+    assert.deepEqual(k4, integerFieldsInto(f, s4, overlapsInto(f, s4, new Int32Array(P)), new Int32Array(n)), "K kept up to date");
   }
 });
 

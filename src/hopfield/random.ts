@@ -6,6 +6,7 @@
  * labelled stream of the seed and does not depend on the order in which the parts run.
  */
 import type { SeededRandom } from "../sampling/random";
+import { shuffleInPlace } from "../sampling/shuffle";
 
 /** +1 or -1 with probability 1/2 each (one 32-bit draw). */
 export function randomSpin(random: SeededRandom): number {
@@ -16,13 +17,7 @@ export function randomSpin(random: SeededRandom): number {
 export function shuffleIndices(random: SeededRandom, order: Int32Array): Int32Array {
   const n = order.length;
   for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  return order;
+  return shuffleInPlace(random, order);
 }
 
 /**

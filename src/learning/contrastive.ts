@@ -3,6 +3,7 @@
  * buffer (Du & Mordatch 2019).
  */
 import { streamRandom } from "../sampling/random";
+import { shuffleInPlace } from "../sampling/shuffle";
 import { checkFunction, checkInRange, checkInteger, checkMaxWork, checkNonNegative, checkPositive, checkSeed, checkWork, message, readOptions } from "../validate";
 import { energyGradient, energyValue, makeNeuralEnergy, neuralEnergy, type NeuralEnergy } from "./neuralEnergy";
 import { Adam, checkCommon, checkPoints2d } from "./training";
@@ -157,12 +158,7 @@ export function contrastiveTrain(data: readonly (readonly number[])[], options: 
     return e;
   };
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let r = M - 1; r > 0; r--) {
-      const s = Math.floor(random.next() * (r + 1));
-      const t = order[r];
-      order[r] = order[s];
-      order[s] = t;
-    }
+    shuffleInPlace(random, order);
     let sumPositive = 0;
     let sumNegative = 0;
     for (let begin = 0; begin < M; begin += batchSize) {

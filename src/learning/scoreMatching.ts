@@ -2,6 +2,7 @@
  * Training the 2D energy by denoising score matching (Vincent 2011): no Z, no negatives.
  */
 import { streamRandom } from "../sampling/random";
+import { shuffleInPlace } from "../sampling/shuffle";
 import { checkFunction, checkMaxWork, checkPositive, checkSeed, checkWork, checkInteger, message, readOptions } from "../validate";
 import { checkNeuralEnergy } from "./contrastive";
 import { makeNeuralEnergy, neuralEnergy, scoreLoss, type NeuralEnergy } from "./neuralEnergy";
@@ -102,12 +103,7 @@ export function scoreMatchingTrain(data: readonly (readonly number[])[], options
   const s2 = sigma * sigma;
   const history: ScoreMatchingRecord[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let r = M - 1; r > 0; r--) {
-      const s = Math.floor(random.next() * (r + 1));
-      const t = order[r];
-      order[r] = order[s];
-      order[s] = t;
-    }
+    shuffleInPlace(random, order);
     let total = 0;
     for (let begin = 0; begin < M; begin += batchSize) {
       const count = Math.min(batchSize, M - begin);

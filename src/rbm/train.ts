@@ -2,6 +2,7 @@
  * Training an RBM by contrastive divergence (CD-k) or persistent contrastive divergence (PCD).
  */
 import { streamRandom } from "../sampling/random";
+import { shuffleInPlace } from "../sampling/shuffle";
 import { checkBoolean, checkFunction, checkInteger, checkMaxWork, checkPositive, checkSeed, checkWork, message, readOptions } from "../validate";
 import { logLikelihoodOf, logPartitionOf, MAX_EXACT_HIDDEN } from "./exact";
 import { CdWorkspace, transpose } from "./kernels";
@@ -182,13 +183,7 @@ export function rbmTrain(data: readonly (readonly number[])[], options: RbmTrain
   };
 
   for (let epoch = 0; epoch <= epochs; epoch++) {
-    // Fisher-Yates with the order stream.
-    for (let r = M - 1; r > 0; r--) {
-      const s = Math.floor(orderRandom.next() * (r + 1));
-      const t = order[r];
-      order[r] = order[s];
-      order[s] = t;
-    }
+    shuffleInPlace(orderRandom, order);
     let error = 0;
     for (let start = 0; start < M; start += B) {
       const count = Math.min(B, M - start);

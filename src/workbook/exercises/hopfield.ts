@@ -11,6 +11,7 @@
 import { hebbianWeights, hopfieldEnergy, hopfieldNetwork, letterPatterns, corruptPattern, randomPatterns } from "../../hopfield";
 import { patternFigure } from "../../plot";
 import { createRandom } from "../../sampling";
+import { shuffleInPlace } from "../../sampling/shuffle";
 import type { Exercise } from "../types";
 import { closeMatrices, closeNumbers, sameAnswer } from "../compare";
 import { hebbWith, quadraticParts, recallBy, sweepWith } from "./hopfield-reference";
@@ -130,11 +131,7 @@ const energyExercise: Exercise = {
 function sweepCases() {
   const eight = randomPatterns(3, 8, { seed: 2 });
   const random = createRandom(505, "sweep order");
-  const order8 = [0, 1, 2, 3, 4, 5, 6, 7];
-  for (let i = 7; i > 0; i--) {
-    const j = Math.floor(random.next() * (i + 1));
-    [order8[i], order8[j]] = [order8[j], order8[i]];
-  }
+  const order8 = shuffleInPlace(random, [0, 1, 2, 3, 4, 5, 6, 7]);
   return [
     {
       label: "W = [[0, 1, -1], [1, 0, 1], [-1, 1, 0]], b = 0, s = [1, -1, 1], order [2, 0, 1]",

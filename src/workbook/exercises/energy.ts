@@ -215,7 +215,7 @@ export const energyExercises: readonly Exercise[] = [
       },
       {
         name: "divided by beta",
-        hint: "beta multiplies the energy difference: exp(-beta * (E(a) - E(b))). Dividing by beta uses the temperature T = 1/beta in its place.",
+        hint: "beta multiplies the energy difference: exp(-beta * (E(a) - E(b))). Dividing by beta treats it as a temperature.",
         implementation: (a: number, b: number, beta: number) => Math.exp(-(a - b) / beta),
       },
       {

@@ -122,7 +122,7 @@ const gibbsNormalise: Exercise = {
     },
     {
       name: "beta upside down",
-      hint: "You divided by beta: the weight is exp(-beta * E), with beta = 1 / T multiplying the energy.",
+      hint: "You divided by beta: the weight is exp(-beta * E); beta = 1 / temperature multiplies the energy.",
       implementation: stableDensity({ exponent: (e, b) => -e / b }),
     },
     {
@@ -172,7 +172,7 @@ const metropolisAccept: Exercise = {
     },
     {
       name: "beta upside down",
-      hint: "You divided by beta: multiply, exp(-beta (E_proposed - E_now)), beta = 1 / T.",
+      hint: "You divided by beta: multiply, exp(-beta (E_proposed - E_now)); beta = 1 / temperature multiplies the energy.",
       implementation: (now: number, proposed: number, beta: number) => Math.min(1, Math.exp(-(proposed - now) / beta)),
     },
     {

@@ -34,6 +34,8 @@ from pathlib import Path
 import nbformat
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
+from nbclient.client import ensure_async
+from nbclient.exceptions import CellExecutionComplete
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,11 +92,65 @@ def stderr_problem(nb):
     return None
 
 
+# Deno's kernel (2.9) queues a cell's display_data and stream messages on a channel that another
+# task drains, and sends the cell's `idle` status directly: on a busy machine an output can reach
+# the client just after its cell's idle. nbclient files messages by the cell that is running, so
+# it would drop such an output and a figure would go missing. LateOutputClient keeps them: a
+# message whose parent is an earlier cell of this run goes to that cell, and after the last cell
+# it listens LATE_OUTPUT_SECONDS more. JupyterLab can drop such late outputs too:
+# kernel-setup.md says what a learner sees and does.
+LATE_OUTPUT_SECONDS = 2.0
+LATE_OUTPUT_TYPES = {"display_data", "update_display_data", "execute_result", "stream", "error"}
+
+
+class LateOutputClient(NotebookClient):
+    """A NotebookClient that files outputs arriving after their cell's idle into that cell."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cells_by_request: dict[str, tuple] = {}
+        self.late_outputs = 0
+
+    def _file_late(self, msg) -> None:
+        earlier = self._cells_by_request.get(msg["parent_header"].get("msg_id"))
+        if earlier is not None and msg["msg_type"] in LATE_OUTPUT_TYPES:
+            self.late_outputs += 1
+            try:
+                self.process_message(msg, earlier[0], earlier[1])
+            except CellExecutionComplete:
+                pass
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self._cells_by_request[parent_msg_id] = (cell, cell_index)
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            if msg["parent_header"].get("msg_id") == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    return
+            else:
+                self._file_late(msg)
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
+        result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        last_code = max(i for i, c in enumerate(self.nb.cells) if c.cell_type == "code")
+        if cell_index == last_code:
+            deadline = time.monotonic() + LATE_OUTPUT_SECONDS
+            while (left := deadline - time.monotonic()) > 0:
+                try:
+                    msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
+                except Exception:  # queue.Empty: nothing more came
+                    break
+                self._file_late(msg)
+        return result
+
+
 def run_one(path_str: str, out_dir_str: str, timeout: int, kernel: str = "tslab") -> dict:
     path = Path(path_str)
     nb = nbformat.read(path, as_version=4)
     expected = {k: int(v) for k, v in ((nb.metadata.get("ebm") or {}).get("figures") or {}).items()}
-    client = NotebookClient(
+    client = (LateOutputClient if kernel == "deno" else NotebookClient)(
         nb,
         kernel_name=kernel,
         timeout=timeout,
@@ -151,6 +207,7 @@ def run_one(path_str: str, out_dir_str: str, timeout: int, kernel: str = "tslab"
             if PLOTLY in o.get("data", {})
         ),
         "executed": str(out_path),
+        "late_outputs": getattr(client, "late_outputs", 0),
     }
 
 
@@ -189,7 +246,8 @@ def main() -> int:
             results.append(r)
             figs = ", ".join(f"{k} {v}" for k, v in r["figures"].items()) or "no figures"
             status = "ok  " if r["ok"] else "FAIL"
-            print(f"  {status} {r['notebook']:<40} {r['seconds']:>6.1f} s  {figs}  ({r['figure_bytes'] // 1024} KB of figures)", flush=True)
+            late = f", {r['late_outputs']} late output(s) kept" if r.get("late_outputs") else ""
+            print(f"  {status} {r['notebook']:<40} {r['seconds']:>6.1f} s  {figs}  ({r['figure_bytes'] // 1024} KB of figures{late})", flush=True)
             if not r["ok"]:
                 print("       " + r["problem"].replace("\n", "\n       "), flush=True)
     if args.json:

@@ -134,7 +134,7 @@ class LateOutputClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
-        last_code = max(i for i, c in enumerate(self.nb.cells) if c.cell_type == "code")
+        last_code = max((i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"), default=-1)
         if cell_index == last_code:
             deadline = time.monotonic() + LATE_OUTPUT_SECONDS
             while (left := deadline - time.monotonic()) > 0:

@@ -5,10 +5,11 @@
  * Cases: P = 50 stored random patterns (load 0.05), cue = pattern 0 with 10% of its units flipped;
  * and P = 120 (load 0.12, near capacity) with 20% flipped, where recall takes more sweeps.
  *
- *   build   hebbianWeights (bit-counted Hebb sums, tiled)   vs  X^T X / N (one BLAS dgemm)
- *   sync    hopfieldRecall mode "sync" (low-rank: fields     vs  s <- sign(W s), one dgemv per step,
- *           from the P overlaps, exact integers)                AND the low-rank X^T (X s), two
- *                                                               P x N dgemv per step; the best counts
+ *   build   hebbianWeights (Hebb sums counted with          vs  X^T X / N (one BLAS product)
+ *           WebAssembly's i64.popcnt, row by row)
+ *   sync    hopfieldRecall mode "sync" (pattern space:       vs  s <- sign(W s), one dgemv per step,
+ *           only the P overlaps m = X s are kept, fields        AND the low-rank X^T (X s), two
+ *           from byte tables of m, exact integers)              P x N dgemv per step; the best counts
  *   async   hopfieldRecall mode "async" (low-rank)           vs  a Python loop over units with
  *                                                               incremental fields (h += 2 s_i W_i
  *                                                               after a flip), and field per unit

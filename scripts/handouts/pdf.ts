@@ -67,27 +67,39 @@ export async function launchChromium(executable: string): Promise<Browser> {
 export const PRINT_HEIGHT_FACTOR = 0.6;
 /** The least height, in CSS pixels, of a figure on paper. */
 export const PRINT_MIN_HEIGHT = 260;
+/** The bottom margin, in CSS pixels, an animated figure keeps on paper once its controls are gone (room for the x-axis title). */
+export const PRINT_CONTROLS_MARGIN = 70;
 
 /**
  * Runs in the page: gives every drawn plot its paper height (see {@link PRINT_HEIGHT_FACTOR}).
- * Plots with sliders or buttons keep their height, since their controls sit at offsets computed
- * for it; plots whose axes are locked to an aspect ratio (maps, pattern images) shrink less
- * (by the square root of the factor), since they narrow as they shorten; WebGL plots are left
- * alone (they are printed from a snapshot).
+ * An animated plot prints the frame it opens on: paper cannot play it, so its Play button and
+ * slider are removed with the room below the plot they took (the bottom margin comes down to
+ * {@link PRINT_CONTROLS_MARGIN}), and it then shrinks like the others. Plots whose axes are
+ * locked to an aspect ratio (maps, pattern images) shrink less (by the square root of the
+ * factor), since they narrow as they shorten; WebGL plots are left alone (they are printed from
+ * a snapshot).
  */
-async function shrinkFiguresForPaper({ factor, minHeight }: { factor: number; minHeight: number }): Promise<void> {
-  type Layout = { height?: number; sliders?: unknown[]; updatemenus?: unknown[]; [axis: string]: unknown };
-  type Plot = HTMLElement & { layout?: Layout; _fullLayout?: { height: number } };
+async function shrinkFiguresForPaper({ factor, minHeight, controlsMargin }: { factor: number; minHeight: number; controlsMargin: number }): Promise<void> {
+  type Layout = { height?: number; sliders?: unknown[]; updatemenus?: unknown[]; margin?: { b?: number }; [axis: string]: unknown };
+  type Plot = HTMLElement & { layout?: Layout; _fullLayout?: { height: number; margin?: { b: number } } };
   const Plotly = (window as unknown as { Plotly?: { relayout(gd: HTMLElement, update: object): Promise<unknown> } }).Plotly;
   if (!Plotly) return;
   for (const gd of Array.from(document.querySelectorAll<Plot>(".js-plotly-plot"))) {
     const layout = gd.layout ?? {};
     const controls = (layout.sliders?.length ?? 0) + (layout.updatemenus?.length ?? 0) > 0;
-    const height = gd._fullLayout?.height ?? layout.height;
-    if (controls || height === undefined || gd.querySelector("canvas")) continue;
+    let height = gd._fullLayout?.height ?? layout.height;
+    if (height === undefined || gd.querySelector("canvas")) continue;
+    if (controls) {
+      // Paper shows the opening frame: drop the controls and the room they took below the plot.
+      const bottom = gd._fullLayout?.margin?.b ?? layout.margin?.b ?? controlsMargin;
+      const freed = Math.max(0, bottom - controlsMargin);
+      height -= freed;
+      await Plotly.relayout(gd, { sliders: [], updatemenus: [], "margin.b": Math.min(bottom, controlsMargin), height });
+    }
     // A map or an image whose axes keep their aspect ratio narrows as it shortens: shrink it less.
     const locked = Object.keys(layout).some((key) => /^[xy]axis\d*$/.test(key) && (layout[key] as { scaleanchor?: unknown } | undefined)?.scaleanchor !== undefined);
-    const paperHeight = Math.max(minHeight, Math.round(height * (locked ? Math.sqrt(factor) : factor)));
+    // Never taller than on screen: the least height only limits the shrinking.
+    const paperHeight = Math.min(height, Math.max(minHeight, Math.round(height * (locked ? Math.sqrt(factor) : factor))));
     gd.style.height = `${paperHeight}px`; // the div show() made carries the screen height
     await Plotly.relayout(gd, { height: paperHeight });
   }
@@ -202,7 +214,7 @@ export async function printPdf(
       throw new Error(`${why}${missing}${errors}`);
     }
 
-    await page.evaluate(shrinkFiguresForPaper, { factor: PRINT_HEIGHT_FACTOR, minHeight: PRINT_MIN_HEIGHT });
+    await page.evaluate(shrinkFiguresForPaper, { factor: PRINT_HEIGHT_FACTOR, minHeight: PRINT_MIN_HEIGHT, controlsMargin: PRINT_CONTROLS_MARGIN });
 
     const snapshots = await page.evaluate(async () => {
       document.querySelectorAll("details").forEach((d) => d.setAttribute("open", ""));

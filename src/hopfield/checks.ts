@@ -16,20 +16,68 @@ export function plainMessage(fn: string, arg: string, expected: string, got: str
  * given. Returns an Int8Array copy (the caller's array is never touched).
  */
 export function checkSpinVector(fn: string, arg: string, value: unknown, size?: number): Int8Array {
+  const n = checkSpinLength(fn, arg, value, size);
+  const out = new Int8Array(n);
+  const bad = copySpins(value as ArrayLike<unknown>, out, 0, n);
+  if (bad >= 0) throw new RangeError(message(fn, `${arg}[${bad}]`, "+1 or -1", (value as ArrayLike<unknown>)[bad]));
+  return out;
+}
+
+/** The kind and length checks of {@link checkSpinVector}; returns the length. */
+function checkSpinLength(fn: string, arg: string, value: unknown, size: number | undefined): number {
   if (!isArrayLike(value)) throw new TypeError(message(fn, arg, "an array of +1/-1 values", value));
   if (size === undefined) {
     if (value.length === 0) throw new RangeError(message(fn, arg, "a non-empty array of +1/-1 values", value));
   } else if (value.length !== size) {
     throw new RangeError(message(fn, arg, `a state of ${size} units`, value) + ` (length ${value.length})`);
   }
-  const out = new Int8Array(value.length);
-  for (let i = 0; i < value.length; i++) {
+  return value.length;
+}
+
+/**
+ * Copies the first n values of `value` (all +1 or -1) into out[offset ..]; returns the index of
+ * the first other value, or -1. One tight pass without branches on the values (a random +-1
+ * pattern would mispredict half of them): each value is written as (v === 1) - (v === -1), and
+ * a value that is neither is noted; only then a second, plain pass finds the first one. Arrays and
+ * typed arrays go through separate loops, so each loop's reads see one kind of object. Values
+ * are only compared, never converted (no valueOf is called).
+ */
+function copySpins(value: ArrayLike<unknown>, out: Int8Array, offset: number, n: number): number {
+  const clean = Array.isArray(value) ? copySpinsFromArray(value, out, offset, n) : copySpinsFromView(value, out, offset, n);
+  return clean ? -1 : firstNonSpin(value, n);
+}
+
+function copySpinsFromArray(value: readonly unknown[], out: Int8Array, offset: number, n: number): boolean {
+  let other = 0;
+  for (let i = 0; i < n; i++) {
     const v = value[i];
-    if (v === 1) out[i] = 1;
-    else if (v === -1) out[i] = -1;
-    else throw new RangeError(message(fn, `${arg}[${i}]`, "+1 or -1", v));
+    const up = ((v === 1) as unknown as number) | 0; // 1 or 0
+    const down = ((v === -1) as unknown as number) | 0;
+    out[offset + i] = up - down;
+    other |= 1 - up - down;
   }
-  return out;
+  return other === 0;
+}
+
+function copySpinsFromView(value: ArrayLike<unknown>, out: Int8Array, offset: number, n: number): boolean {
+  let other = 0;
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
+    const up = ((v === 1) as unknown as number) | 0; // 1 or 0
+    const down = ((v === -1) as unknown as number) | 0;
+    out[offset + i] = up - down;
+    other |= 1 - up - down;
+  }
+  return other === 0;
+}
+
+/** The index of the first value that is not +1 or -1 (n when all are). */
+function firstNonSpin(value: ArrayLike<unknown>, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
+    if (v !== 1 && v !== -1) return i;
+  }
+  return n;
 }
 
 /**
@@ -63,24 +111,28 @@ export interface SpinPatterns {
 
 /**
  * A non-empty list of +-1 patterns of one common length (of length `size` when given).
+ * One pass over the numbers, straight into the P x N result (no copy per pattern).
  */
 export function checkSpinPatterns(fn: string, arg: string, value: unknown, size?: number): SpinPatterns {
   if (!Array.isArray(value)) throw new TypeError(message(fn, arg, "an array of patterns (arrays of +1/-1 values)", value));
   if (value.length === 0) throw new RangeError(message(fn, arg, "a non-empty array of patterns", value));
-  const first = checkSpinVector(fn, `${arg}[0]`, value[0], size);
-  const n = first.length;
-  const data = new Int8Array(value.length * n);
-  data.set(first, 0);
-  for (let mu = 1; mu < value.length; mu++) {
-    const p = value[mu];
-    if (isArrayLike(p) && p.length !== n) {
-      throw new RangeError(
-        message(fn, `${arg}[${mu}]`, `a pattern of ${n} units like ${arg}[0]`, p) + ` (length ${p.length})`,
-      );
+  const count = value.length;
+  const n = checkSpinLength(fn, `${arg}[0]`, value[0], size);
+  const data = new Int8Array(count * n);
+  for (let mu = 0; mu < count; mu++) {
+    const p = value[mu] as unknown;
+    if (mu > 0) {
+      if (!isArrayLike(p)) throw new TypeError(message(fn, `${arg}[${mu}]`, "an array of +1/-1 values", p));
+      if (p.length !== n) {
+        throw new RangeError(
+          message(fn, `${arg}[${mu}]`, `a pattern of ${n} units like ${arg}[0]`, p) + ` (length ${p.length})`,
+        );
+      }
     }
-    data.set(checkSpinVector(fn, `${arg}[${mu}]`, p, n), mu * n);
+    const bad = copySpins(p as ArrayLike<unknown>, data, mu * n, n);
+    if (bad >= 0) throw new RangeError(message(fn, `${arg}[${mu}][${bad}]`, "+1 or -1", (p as ArrayLike<unknown>)[bad]));
   }
-  return { count: value.length, size: n, data };
+  return { count, size: n, data };
 }
 
 /** Biases: `size` finite numbers, as a Float64Array copy. */
@@ -106,6 +158,10 @@ export interface Couplings {
    * own array when it came as a network (read, never written).
    */
   readonly weights: Float64Array;
+  /**
+   * b, checked. Read, never written, and not to be handed out as a result's own array (copy
+   * it): for a library network it is the copy kept from an earlier call (see Remembered).
+   */
   readonly biases: Float64Array;
   /**
    * sum_j |W_ij| for each row i (for the tie tolerance), summed before any diagonal residues
@@ -132,6 +188,16 @@ interface Remembered {
   readonly rowAbsSums: Float64Array;
   /** The packed patterns, when W is a Hebbian sum of them (hebbianWeights). */
   readonly factors: HebbianFactors | undefined;
+  /**
+   * The network's biases as the last call checked them (finite, N of them, energies bounded):
+   * a private copy, never written, or undefined before the first call. A later call whose
+   * biases hold the same numbers gets this same array back, with no check and no copy (and
+   * code that keeps per-biases work, such as the WebAssembly set-up of syncOverlaps.ts, sees the
+   * same object); biases changed in place since are checked and copied afresh.
+   */
+  checkedBiases: Float64Array | undefined;
+  /** The bits of checkedBiases (a Uint32Array view of the same memory), for the comparison. */
+  checkedBits: Uint32Array | undefined;
 }
 
 /**
@@ -151,7 +217,7 @@ const libraryNetworks = new WeakMap<object, Remembered>();
  */
 export function rememberLibraryNetwork<T extends HopfieldNetwork>(network: T, rowAbsSums: Float64Array, factors?: HebbianFactors): T {
   Object.freeze(network);
-  libraryNetworks.set(network, { rowAbsSums, factors });
+  libraryNetworks.set(network, { rowAbsSums, factors, checkedBiases: undefined, checkedBits: undefined });
   return network;
 }
 
@@ -183,46 +249,92 @@ function isNetwork(value: unknown): value is HopfieldNetwork {
  * - A network the library built (hebbianWeights, hopfieldNetwork, boltzmannLearn) was checked
  *   when made: only an O(N) look at its diagonal (still exactly zero?) is done here, and its
  *   remembered row sums are reused. If the diagonal was changed in place, the full checks run.
+ *   Its biases, which may also have been changed in place, are compared (O(N), sequential)
+ *   with the copy the last call checked: when equal, that copy is returned again (no check, no
+ *   new array); otherwise they are checked and copied afresh.
  */
 export function readCouplings(fn: string, arg: string, network: unknown, kind = "Hopfield network"): Couplings {
   if (network === undefined || network === null) {
     throw new TypeError(message(fn, arg, "a network (from hopfieldNetwork or hebbianWeights) or a square matrix (an array of rows)", network));
   }
   const fromNetwork = isNetwork(network);
-  let w: Float64Array;
-  let n: number;
   const remembered = fromNetwork ? libraryNetworks.get(network) : undefined;
-  let rowAbsSums: Float64Array | undefined = remembered?.rowAbsSums;
-  let factors: HebbianFactors | undefined;
-  let diagonalCleared = false;
-  if (rowAbsSums !== undefined && hasZeroDiagonal((network as HopfieldNetwork).weights, (network as HopfieldNetwork).size)) {
+  const net = network as HopfieldNetwork;
+  const change = remembered === undefined ? DIAGONAL_CHANGED : changeSinceChecked(net.weights, net.size, net.biases, remembered.checkedBits);
+  if (change !== DIAGONAL_CHANGED) {
     // Library-made and checked when made; the network object is frozen, so size and weights
-    // are the ones that were checked.
-    n = (network as HopfieldNetwork).size;
-    w = (network as HopfieldNetwork).weights;
-    factors = remembered!.factors;
-  } else {
-    const read = fromNetwork ? readNetworkWeights(fn, arg, network) : readRowWeights(fn, arg, network);
-    n = read.size;
-    w = read.weights;
-    rowAbsSums = read.rowAbsSums;
-    if (checkSymmetricZeroDiagonal(fn, arg, w, n, read.scale)) {
-      if (fromNetwork) w = new Float64Array(w);
-      for (let i = 0; i < n; i++) w[i * n + i] = 0;
-      diagonalCleared = true;
+    // are the ones that were checked. The biases are those checked last time, bit for bit,
+    // unless changed in place since (or never read yet): then checked and copied afresh.
+    const n = net.size;
+    const rowAbsSums = remembered!.rowAbsSums;
+    let b = remembered!.checkedBiases!;
+    if (change === BIASES_CHANGED) {
+      b = readBiases(fn, arg, net.biases, n, rowAbsSums);
+      remembered!.checkedBiases = b;
+      remembered!.checkedBits = new Uint32Array(b.buffer, b.byteOffset, 2 * n);
     }
+    const name = networkName(network, kind, n);
+    return { size: n, weights: net.weights, biases: b, rowAbsSums, diagonalCleared: false, name, factors: remembered!.factors };
   }
-  const given = fromNetwork ? (network as { biases?: unknown }).biases : undefined;
+  const read = fromNetwork ? readNetworkWeights(fn, arg, network) : readRowWeights(fn, arg, network);
+  const n = read.size;
+  let w = read.weights;
+  let diagonalCleared = false;
+  if (checkSymmetricZeroDiagonal(fn, arg, w, n, read.scale)) {
+    if (fromNetwork) w = new Float64Array(w);
+    for (let i = 0; i < n; i++) w[i * n + i] = 0;
+    diagonalCleared = true;
+  }
+  const b = readBiases(fn, arg, fromNetwork ? (network as { biases?: unknown }).biases : undefined, n, read.rowAbsSums);
+  const name = fromNetwork ? networkName(network, kind, n) : `${kind}, N = ${n}`;
+  return { size: n, weights: w, biases: b, rowAbsSums: read.rowAbsSums, diagonalCleared, name };
+}
+
+/**
+ * The biases of a network (all zero when absent) as a fresh Float64Array, checked: N finite
+ * numbers, and sum_i (sum_j |W_ij| + |b_i|) finite, since |E(s)| <= sum_i (sum_j |W_ij| / 2 +
+ * |b_i|) and |h_i| <= sum_j |W_ij| + |b_i| must stay finite.
+ */
+function readBiases(fn: string, arg: string, given: unknown, n: number, rowAbsSums: Float64Array): Float64Array {
   const b = given === undefined || given === null ? new Float64Array(n) : checkBiases(fn, `${arg}.biases`, given, n);
-  // |E(s)| <= sum_i (sum_j |W_ij| / 2 + |b_i|) and |h_i| <= sum_j |W_ij| + |b_i|: keep both finite.
   let bound = 0;
   for (let i = 0; i < n; i++) bound += rowAbsSums[i] + Math.abs(b[i]);
   if (!(bound < Infinity)) {
     throw new RangeError(plainMessage(fn, arg, "a network whose energies are finite (sum of |W_ij| and |b_i| below 1.8e308)", "a sum that overflows"));
   }
-  const label = fromNetwork ? (network as { name?: unknown }).name : undefined;
-  const name = typeof label === "string" && label.length > 0 ? label : `${kind}, N = ${n}`;
-  return { size: n, weights: w, biases: b, rowAbsSums, diagonalCleared, name, factors };
+  return b;
+}
+
+/** What changed in a library network since it was checked (see changeSinceChecked). */
+const UNCHANGED = 0;
+const BIASES_CHANGED = 1;
+const DIAGONAL_CHANGED = 2;
+
+/**
+ * The O(N) look at a library network at each call, in one pass: DIAGONAL_CHANGED unless every
+ * W_ii is still exactly zero (W then gets the full checks); else BIASES_CHANGED unless the
+ * biases are a Float64Array of N numbers equal bit for bit to the copy checked last time
+ * (`keptBits`, undefined before the first call; a NaN or a zero of the other sign differs);
+ * else UNCHANGED. The biases are compared as 32-bit words: exact, with no division for zeros.
+ */
+function changeSinceChecked(w: Float64Array, n: number, given: unknown, keptBits: Uint32Array | undefined): number {
+  if (keptBits === undefined || !(given instanceof Float64Array) || given.length !== n) {
+    return hasZeroDiagonal(w, n) ? BIASES_CHANGED : DIAGONAL_CHANGED;
+  }
+  const givenBits = new Uint32Array(given.buffer, given.byteOffset, 2 * n);
+  let differ = 0;
+  for (let i = 0; i < n; i++) {
+    if (w[i * n + i] !== 0) return DIAGONAL_CHANGED;
+    const k = 2 * i;
+    differ |= (givenBits[k] ^ keptBits[k]) | (givenBits[k + 1] ^ keptBits[k + 1]);
+  }
+  return differ === 0 ? UNCHANGED : BIASES_CHANGED;
+}
+
+/** The network's `name`, or "<kind>, N = <size>" when it has none (or an empty or odd one). */
+function networkName(network: object, kind: string, n: number): string {
+  const label = (network as { name?: unknown }).name;
+  return typeof label === "string" && label.length > 0 ? label : `${kind}, N = ${n}`;
 }
 
 /** W as read at the door: row-major values, with sum_j |W_ij| per row and max |W_ij|. */

@@ -18,12 +18,14 @@
  * with G = ceil(P / 8): the P patterns are cut into groups of 8, and for each group a table of
  * 256 partial sums T_g[byte] = sum of m_mu over the patterns of the group whose bit is set in
  * `byte` (256 G additions). Unit i's sum is then 2 sum_g T_g[byte_g(i)] - sum_mu m_mu: G look-ups
- * instead of P products (the "four Russians" trick). Against O(N^2) with W.
+ * instead of P products (the "four Russians" trick), its bytes read four at a time from its
+ * column words. Against O(N^2) with W. Synchronous recall runs wholly on these (syncOverlaps.ts).
  *
  * One entry of C from the bits: C_ij = P - 2 d_ij for i != j, with d_ij = popcount(col_i XOR
  * col_j) the number of patterns where units i and j differ (32 patterns per bit count). W is
- * built that way (network.ts), and the capacity experiment computes the rows of C it needs
- * (those of the units that flip), once per network, without ever forming W.
+ * built that way (network.ts, in WebAssembly with 64 per count: gramWasm.ts), and the capacity
+ * experiment computes the rows of C it needs (those of the units that flip), once per network,
+ * without ever forming W.
  */
 import type { SeededRandom } from "../sampling/random";
 import { shuffleIndices } from "./random";
@@ -39,42 +41,48 @@ export interface HebbianFactors {
   readonly scale: number;
   /** G = ceil(P / 8), the number of 8-pattern groups. */
   readonly groups: number;
-  /** G x N bytes, group-major: bit k of byte (g, i) is set when X_{8g+k},i = +1 (zero padding). */
-  readonly columns: Uint8Array;
   /** 32-bit words per unit in `columnWords`: ceil(P / 32). */
   readonly words: number;
-  /** N x words: bit k of word w of unit i is set when X_{32w+k},i = +1 (for the entries of C). */
+  /**
+   * N x words: bit k of word w of unit i is set when X_{32w+k},i = +1 (zero padding). For the
+   * entries of C, and read as bytes (byte r of word w: the group of 8 patterns 4w + r) for the
+   * fields.
+   */
   readonly columnWords: Int32Array;
-  /** P x ceil(N / 32) words: bit i of pattern mu set when X_mu,i = +1 (for the overlaps). */
+  /**
+   * P x (2 ceil(N / 64)) words: bit i of pattern mu set when X_mu,i = +1, the words past N zero
+   * (for the overlaps; an even count per pattern, so pairs make 64-bit words).
+   */
   readonly bits: Int32Array;
   /** Work arrays of {@link lowRankFields}, made on first use and reused (calls never nest). */
   scratch: { m: Int32Array; k: Int32Array; tables: Int32Array; packed: Int32Array } | undefined;
 }
 
-/** Packs P patterns (P x N, row-major, values +-1). O(N P). */
+/** Packs P patterns (P x N, row-major, values +-1). O(N P), without branches. */
 export function hebbianFactors(data: Int8Array, count: number, n: number, scale: number): HebbianFactors {
   const groups = Math.ceil(count / 8);
   const words = Math.ceil(count / 32);
-  const unitWords = Math.ceil(n / 32);
-  const columns = new Uint8Array(groups * n);
+  const unitWords = 2 * Math.ceil(n / 64); // even: pairs make the 64-bit words of fieldsWasm.ts
   const columnWords = new Int32Array(n * words);
   const bits = new Int32Array(count * unitWords);
   for (let mu = 0; mu < count; mu++) {
     const offset = mu * n;
-    const byteRow = (mu >>> 3) * n;
-    const bit = 1 << (mu & 7);
     const word = mu >>> 5;
-    const mask = 1 << (mu & 31);
+    const shift = mu & 31;
     const patternRow = mu * unitWords;
+    let packed = 0;
     for (let i = 0; i < n; i++) {
-      if (data[offset + i] === 1) {
-        columns[byteRow + i] |= bit;
-        columnWords[i * words + word] |= mask;
-        bits[patternRow + (i >>> 5)] |= 1 << (i & 31);
+      const up = (data[offset + i] + 1) >>> 1; // 1 for +1, 0 for -1
+      columnWords[i * words + word] |= up << shift;
+      packed |= up << (i & 31);
+      if ((i & 31) === 31) {
+        bits[patternRow + (i >>> 5)] = packed;
+        packed = 0;
       }
     }
+    if ((n & 31) !== 0) bits[patternRow + (n >>> 5)] = packed;
   }
-  return { count, size: n, scale, groups, columns, words, columnWords, bits, scratch: undefined };
+  return { count, size: n, scale, groups, words, columnWords, bits, scratch: undefined };
 }
 
 /** The number of set bits of a 32-bit integer (the SWAR bit count). */
@@ -117,43 +125,86 @@ export function columnDistance(columnWords: Int32Array, oi: number, oj: number, 
 }
 
 /** m = X s, exactly: m_mu = N - 2 (number of units where s and pattern mu differ). O(P N / 32). */
-export function overlapsInto(f: HebbianFactors, s: Int8Array, m: Int32Array, packed = new Int32Array(Math.ceil(f.size / 32))): Int32Array {
+export function overlapsInto(f: HebbianFactors, s: Int8Array, m: Int32Array, packed = new Int32Array(spinWords(f.size))): Int32Array {
   const n = f.size;
   const words = packed.length;
-  packed.fill(0);
-  for (let i = 0; i < n; i++) packed[i >>> 5] |= ((s[i] + 1) >>> 1) << (i & 31);
+  packSpins(s, n, packed);
   // Units past N in the last word are 0 in both, so they never count as differences.
   for (let mu = 0; mu < f.count; mu++) m[mu] = n - 2 * bitDistance(f.bits, mu * words, packed, 0, words);
   return m;
 }
 
-/** The lowest set bit's index of each byte 1..255 (entry 0 unused). */
-const LOWEST_BIT = (() => {
-  const t = new Uint8Array(256);
-  for (let b = 1; b < 256; b++) t[b] = 31 - Math.clz32(b & -b);
-  return t;
-})();
+/** 32-bit words per packed state of N units (and per pattern in `bits`): 2 ceil(N / 64). */
+export function spinWords(n: number): number {
+  return 2 * Math.ceil(n / 64);
+}
+
+/** Bit i of `packed` set when s_i = +1 (the words past N zero). O(N). */
+function packSpins(s: Int8Array, n: number, packed: Int32Array): void {
+  let word = 0;
+  for (let i = 0; i < n; i++) {
+    word |= ((s[i] + 1) >>> 1) << (i & 31);
+    if ((i & 31) === 31) {
+      packed[i >>> 5] = word;
+      word = 0;
+    }
+  }
+  if ((n & 31) !== 0) packed[n >>> 5] = word;
+  for (let w = Math.ceil(n / 32); w < packed.length; w++) packed[w] = 0;
+}
+
+/**
+ * The byte tables of the overlaps: tables[256 g + byte] = 2 x the sum of m_mu over the patterns
+ * mu = 8 g + k whose bit k is set in `byte`, for the 4 x words groups of 8 (patterns past P
+ * count 0). Built by doubling: the entries with bit k set are those without it plus
+ * 2 m_(8g+k). O(256 G).
+ */
+export function overlapTables(f: HebbianFactors, m: Int32Array, tables: Int32Array): Int32Array {
+  const { count, words } = f;
+  for (let g = 0; g < 4 * words; g++) {
+    const base = g * 256;
+    tables[base] = 0;
+    for (let bit = 0; bit < 8; bit++) {
+      const mu = g * 8 + bit;
+      const value = mu < count ? 2 * m[mu] : 0;
+      const span = 1 << bit;
+      for (let b = 0; b < span; b++) tables[base + span + b] = tables[base + b] + value;
+    }
+  }
+  return tables;
+}
+
+const tablesOf = new WeakMap<HebbianFactors, Int32Array>();
+
+/** Scratch for the byte tables of a network (1024 x words entries), made once and reused. */
+export function fieldTables(f: HebbianFactors): Int32Array {
+  let tables = tablesOf.get(f);
+  if (tables === undefined) tablesOf.set(f, (tables = new Int32Array(f.words * 1024)));
+  return tables;
+}
 
 /**
  * K = C s for every unit, from the overlaps m = X s: K_i = 2 sum_g T_g[byte_g(i)] - sum_mu m_mu
- * - P s_i, with the byte tables T_g of m. O(256 G + N G). `tables` is scratch (256 G entries).
+ * - P s_i, with the byte tables T_g of m ({@link overlapTables}); unit i's bytes are read four at
+ * a time from its column words. O(256 G + N G). `scratch` holds the tables (1024 x words
+ * entries); the network's own ({@link fieldTables}) when not given or shorter.
  */
-export function integerFieldsInto(f: HebbianFactors, s: Int8Array, m: Int32Array, k: Int32Array, tables = new Int32Array(f.groups * 256)): Int32Array {
-  const { size: n, count, groups, columns } = f;
+export function integerFieldsInto(f: HebbianFactors, s: Int8Array, m: Int32Array, k: Int32Array, scratch?: Int32Array): Int32Array {
+  const { size: n, count, words, columnWords } = f;
+  // Scratch sized for the older layout (256 G entries) is too short: use the network's own.
+  const tables = scratch !== undefined && scratch.length >= words * 1024 ? scratch : fieldTables(f);
   let total = 0;
   for (let mu = 0; mu < count; mu++) total += m[mu];
-  for (let i = 0; i < n; i++) k[i] = -total - count * s[i];
-  for (let g = 0; g < groups; g++) {
-    // T_g[byte] = sum of m_mu over the set bits of byte (pattern 8g + bit); twice, for the 2 above.
-    const base = g * 256;
-    const first = g * 8;
-    tables[base] = 0;
-    for (let b = 1; b < 256; b++) {
-      const mu = first + LOWEST_BIT[b];
-      tables[base + b] = tables[base + (b & (b - 1))] + (mu < count ? 2 * m[mu] : 0);
+  overlapTables(f, m, tables);
+  for (let i = 0; i < n; i++) {
+    let sum = -total - count * s[i];
+    const row = i * words;
+    for (let q = 0; q < words; q++) {
+      const x = columnWords[row + q];
+      const base = q * 1024;
+      sum += tables[base + (x & 255)] + tables[base + 256 + ((x >>> 8) & 255)] + tables[base + 512 + ((x >>> 16) & 255)] + tables[base + 768 + (x >>> 24)];
     }
-    const row = g * n;
-    for (let i = 0; i < n; i++) k[i] += tables[base + columns[row + i]];
+    k[i] = sum;
   }
   return k;
 }
@@ -181,8 +232,8 @@ export function lowRankFields(f: HebbianFactors, b: Float64Array, w: Float64Arra
   const work = (f.scratch ??= {
     m: new Int32Array(count),
     k: new Int32Array(n),
-    tables: new Int32Array(f.groups * 256),
-    packed: new Int32Array(Math.ceil(n / 32)),
+    tables: new Int32Array(f.words * 1024),
+    packed: new Int32Array(spinWords(n)),
   });
   const { m, k, tables, packed } = work;
   const refill = (s: Int8Array, h: Float64Array): void => {

@@ -4,6 +4,7 @@
  */
 import { checkBoolean, message, readOptions } from "../validate";
 import { absoluteRowSums, checkBiases, checkNetworkSize, checkSpinPatterns, readCouplings, rememberLibraryNetwork } from "./checks";
+import { wasmGram } from "./gramWasm";
 import { completeCouplings, couplingRows, hebbianFactors, type HebbianFactors } from "./lowRank";
 import type { HopfieldNetwork } from "./networkType";
 
@@ -40,8 +41,9 @@ export function checkName(fn: string, arg: string, value: unknown): string | und
  * W_ij = (1/N) sum_mu xi_i^mu xi_j^mu for i != j, and W_ii = 0.
  *
  * Each pattern then sits at (or near) a minimum of E(s) = -1/2 s^T W s - b^T s while the load
- * P/N stays below about 0.138 (Amit, Gutfreund & Sompolinsky 1985). Cost O(N^2 P / 32):
- * the sums are counted 32 patterns at a time with bit operations, in cache-sized tiles.
+ * P/N stays below about 0.138 (Amit, Gutfreund & Sompolinsky 1985). Cost O(N^2 P / 64):
+ * the sums are counted 64 patterns at a time with bit counts (WebAssembly's i64.popcnt where
+ * available), one table look-up per weight.
  *
  * The network also keeps the patterns, packed (internally, not a field): W = (X^T X - P I)/N
  * for the P x N patterns X, so {@link hopfieldRecall} and {@link hopfieldEnergy} compute fields
@@ -85,16 +87,21 @@ export function hebbianWeights(patterns: readonly (readonly number[])[], options
  * The sum is counted with bits: write unit i's values across the P patterns as a P-bit string
  * (bit mu set when xi_i^mu = +1). Then sum_mu xi_i^mu xi_j^mu = (agreements) - (disagreements)
  * = P - 2 d_ij, where d_ij = popcount(bits_i XOR bits_j) is the Hamming distance of the two
- * strings: the integer couplings C of lowRank.ts ({@link completeCouplings}, pairs in cache-sized
- * tiles), the same integers as the plain sum, so W_ij = C_ij * scale is the same double.
+ * strings: the same integers as the plain sum, so W_ij = (P - 2 d_ij) * scale is the same
+ * double. The count runs in WebAssembly (gramWasm.ts: one 64-bit bit count per 64 patterns, row
+ * by row) when available and N is at most about 2000; otherwise in JavaScript, through the
+ * integer couplings C of lowRank.ts ({@link completeCouplings}, pairs in cache-sized tiles).
+ * Every entry of the result is written, so its memory is taken without zero-filling it first.
  *
  * When `rowAbsSums` (length N) is given, it receives sum_j |W_ij| for each row, added in the
  * order j = 0, 1, ..., N - 1 (so the same doubles as a row-by-row pass over W).
  */
 export function hebbianMatrix(f: HebbianFactors, rowAbsSums?: Float64Array): Float64Array {
-  const { size: n, scale } = f;
+  const { size: n, count, scale } = f;
+  const weights = unfilledDoubles(n * n);
+  const sums = rowAbsSums ?? new Float64Array(n);
+  if (wasmGram(count, n, scale, f.columnWords, f.words, weights, sums)) return weights;
   const c = completeCouplings(couplingRows(f));
-  const weights = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const row = i * n;
     let sum = 0;
@@ -103,9 +110,21 @@ export function hebbianMatrix(f: HebbianFactors, rowAbsSums?: Float64Array): Flo
       weights[row + j] = w;
       sum += Math.abs(w);
     }
-    if (rowAbsSums !== undefined) rowAbsSums[i] = sum;
+    sums[i] = sum;
   }
   return weights;
+}
+
+/**
+ * A Float64Array of `length` whose contents are undefined until written: in Node, memory from
+ * Buffer.allocUnsafeSlow (its own ArrayBuffer, not zero-filled: at N = 1000 that saves a pass
+ * over 8 MB); elsewhere a plain (zeroed) Float64Array. Callers must write every entry.
+ */
+function unfilledDoubles(length: number): Float64Array {
+  const node = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }).Buffer;
+  if (typeof node?.allocUnsafeSlow !== "function") return new Float64Array(length);
+  const bytes = node.allocUnsafeSlow(8 * length);
+  return new Float64Array(bytes.buffer, bytes.byteOffset, length);
 }
 
 /**
@@ -131,7 +150,8 @@ export function hopfieldNetwork(weights: HopfieldNetwork | readonly (readonly nu
   const opts = readOptions(fn, options, { biases: undefined as readonly number[] | undefined, name: undefined as string | undefined });
   const couplings = readCouplings(fn, "weights", weights);
   const { size: n, weights: w } = couplings;
-  const biases = opts.biases === undefined ? couplings.biases : checkBiases(fn, "options.biases", opts.biases, n);
+  // couplings.biases may be the copy the door keeps for a library network: copy it again.
+  const biases = opts.biases === undefined ? new Float64Array(couplings.biases) : checkBiases(fn, "options.biases", opts.biases, n);
   const name = checkName(fn, "options.name", opts.name) ?? couplings.name;
   // Checked here, once. The row sums are kept for the tie tolerance of later recalls; they are
   // summed again only when diagonal residues were cleared (so they describe W as stored).
@@ -141,7 +161,7 @@ export function hopfieldNetwork(weights: HopfieldNetwork | readonly (readonly nu
   // instead was read in place: copy its array, so later changes to it cannot reach this one.
   const given = (weights as { weights?: unknown }).weights;
   const owned = given === w ? new Float64Array(w) : w;
-  // checkBiases copies, so the biases are the new network's own array too. A Hebbian network
+  // Either way the biases are the new network's own array too. A Hebbian network
   // given whole keeps its patterns (same W, perhaps new biases or name): its fast recall too.
   const factors = couplings.diagonalCleared ? undefined : couplings.factors;
   return rememberLibraryNetwork({ size: n, weights: owned, biases, name }, rowAbsSums, factors);

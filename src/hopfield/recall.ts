@@ -7,7 +7,8 @@ import { MAX_STORED_NUMBERS } from "../sampling/samplerRun";
 import { checkInteger, checkMaxWork, checkSeed, checkWork, message, readOptions } from "../validate";
 import { checkSpinPatterns, checkSpinVector, readCouplings, type SpinPatterns } from "./checks";
 import type { HopfieldNetwork } from "./network";
-import { lowRankFields, preferOverlaps } from "./lowRank";
+import { energyFromOverlaps, lowRankFields, preferOverlaps } from "./lowRank";
+import { fieldsFromPatterns, runSyncOverlaps, startOverlaps } from "./syncOverlaps";
 import { computeFields, energyFromFields, runAsync, runSync, tieToleranceFromRows } from "./updates";
 
 /** Options of {@link hopfieldRecall}. */
@@ -81,9 +82,10 @@ export interface HopfieldRecallResult {
  * incrementally, O(N) per flip, after one O(N^2) start. A network from {@link hebbianWeights}
  * computes all N fields from the P overlaps m = X s instead (W = (X^T X - P I)/N, so
  * h_i = (sum_mu X_mu,i m_mu - P s_i)/N + b_i, the sums in exact integers): O(P N / 8) to
- * start, and for a synchronous step with many flips (unless that costs more than W s: tiny N,
- * huge P); the same decisions, hence the same path, iterations and flips as with W (energies
- * to about 1e-15 relative). A network from {@link hebbianWeights} or {@link hopfieldNetwork}
+ * start (unless that costs more than W s: tiny N, huge P); in sync mode every step works so,
+ * keeping only m (a step with few flips moves the fields with W's rows), and the energies come
+ * from m; the same decisions, hence the same path, iterations and flips as with W (energies to
+ * about 1e-15 relative). A network from {@link hebbianWeights} or {@link hopfieldNetwork}
  * was checked when made, so the door costs O(N) here; W given as rows (or a network object
  * made by hand) is checked in full (finite, symmetric, zero diagonal), another O(N^2), about
  * 1.5 ms at N = 1000. The work bound N x (maxIterations + 1)
@@ -144,11 +146,18 @@ export function hopfieldRecall(
   // A Hebbian network (from hebbianWeights) computes its fields from the P overlaps m = X s
   // (exact integers): O(P N / 8) instead of O(N^2), within one rounding of W s + b.
   const factors = couplings.factors;
-  const source = factors !== undefined && preferOverlaps(factors) ? lowRankFields(factors, b, w) : undefined;
-  const h = new Float64Array(n);
-  if (source === undefined) computeFields(w, b, n, s, h);
-  else source.fill(s, h);
-  const energy = (): number => energyFromFields(s, h, b, n);
+  const lowRank = factors !== undefined && preferOverlaps(factors);
+  // Sync mode on a Hebbian network runs in pattern space (syncOverlaps.ts): only m = X s is
+  // kept, never h or W; the energies come from m.
+  const overlapsOnly = lowRank && mode === "sync";
+  const m = overlapsOnly ? startOverlaps(factors!, s, new Int32Array(factors!.count), b) : undefined;
+  const source = lowRank && !overlapsOnly ? lowRankFields(factors!, b, w) : undefined;
+  const h = overlapsOnly ? undefined : new Float64Array(n);
+  if (h !== undefined) {
+    if (source === undefined) computeFields(w, b, n, s, h);
+    else if (!fieldsFromPatterns(factors!, b, s, h)) source.fill(s, h);
+  }
+  const energy = (): number => (h === undefined ? energyFromOverlaps(factors!, b, s, m!) : energyFromFields(s, h, b, n));
 
   const path: number[][] = [];
   const times: number[] = [];
@@ -187,7 +196,7 @@ export function hopfieldRecall(
         : undefined;
     const onSweep = record === "sweep" ? (sweep: number) => take(sweep) : undefined;
     const random = createRandom(seed!, "recall order");
-    const run = runAsync(w, n, s, h, random, maxIterations, tol, onFlip, onSweep);
+    const run = runAsync(w, n, s, h!, random, maxIterations, tol, onFlip, onSweep);
     iterations = run.iterations;
     flips = run.flips;
     reason = run.converged ? "converged" : "max-iterations";
@@ -195,7 +204,10 @@ export function hopfieldRecall(
     if (record === "ends") take(iterations);
   } else {
     const onStep = record === "sweep" ? (step: number) => take(step) : undefined;
-    const run = runSync(w, n, s, h, maxIterations, tol, onStep, source);
+    const run =
+      h === undefined
+        ? runSyncOverlaps(factors!, w, b, s, m!, maxIterations, tol, onStep)
+        : runSync(w, n, s, h, maxIterations, tol, onStep, source);
     iterations = run.steps;
     flips = run.flips;
     reason = run.reason;
@@ -209,9 +221,11 @@ export function hopfieldRecall(
     times,
     energies,
     overlaps,
-    final: toArray(s),
-    finalEnergy: energy(),
-    finalOverlaps: patterns === undefined ? [] : patternOverlaps(patterns, s),
+    // Every record mode takes the final state last, so the final values are copies of the
+    // last record's (computed the same way: the same numbers).
+    final: path[path.length - 1].slice(),
+    finalEnergy: energies[energies.length - 1],
+    finalOverlaps: patterns === undefined ? [] : overlaps[overlaps.length - 1].slice(),
     converged: reason === "converged",
     reason,
     iterations,

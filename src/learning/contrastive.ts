@@ -43,8 +43,11 @@ export interface ContrastiveOptions {
   reinitialize?: number;
   /** lambda of the penalty lambda (E(x+)^2 + E(x-)^2) that keeps energies near 0. @default 0 */
   energyPenalty?: number;
-  /** Called after each epoch with the record and the energy so far. */
-  onEpoch?: (record: ContrastiveRecord, energy: NeuralEnergy) => void;
+  /**
+   * Called after each epoch with the record, the energy so far and a copy of the replay buffer
+   * (the model's samples at that epoch, points [x, y]: snapshots for a figure across training).
+   */
+  onEpoch?: (record: ContrastiveRecord, energy: NeuralEnergy, buffer: number[][]) => void;
   /** The work budget, in epochs x M x (langevinSteps + 3) x units. @default 2e8 */
   maxWork?: number;
 }
@@ -56,6 +59,13 @@ export interface ContrastiveResult {
   /** The replay buffer at the end: the model's own samples ("dreams"). */
   readonly buffer: number[][];
   readonly seed: number | string;
+}
+
+/** The interleaved buffer x0, y0, x1, y1, ... as points [x, y]. */
+function bufferRows(buffer: Float64Array): number[][] {
+  const rows: number[][] = [];
+  for (let q = 0; q < buffer.length / 2; q++) rows.push([buffer[2 * q], buffer[2 * q + 1]]);
+  return rows;
 }
 
 /** Reads a NeuralEnergy option. */
@@ -197,9 +207,7 @@ export function contrastiveTrain(data: readonly (readonly number[])[], options: 
     }
     const record: ContrastiveRecord = { epoch, positiveEnergy: sumPositive / M, negativeEnergy: sumNegative / M, loss: (sumPositive - sumNegative) / M };
     history.push(record);
-    if (onEpoch !== undefined) onEpoch(record, makeNeuralEnergy(theta, units, alpha, domain));
+    if (onEpoch !== undefined) onEpoch(record, makeNeuralEnergy(theta, units, alpha, domain), bufferRows(buffer));
   }
-  const rows: number[][] = [];
-  for (let q = 0; q < bufferSize; q++) rows.push([buffer[2 * q], buffer[2 * q + 1]]);
-  return { energy: makeNeuralEnergy(theta, units, alpha, domain), history, buffer: rows, seed };
+  return { energy: makeNeuralEnergy(theta, units, alpha, domain), history, buffer: bufferRows(buffer), seed };
 }

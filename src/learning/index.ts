@@ -16,3 +16,6 @@ export { contrastiveTrain } from "./contrastive";
 export type { ContrastiveOptions, ContrastiveRecord, ContrastiveResult } from "./contrastive";
 export { scoreMatchingTrain } from "./scoreMatching";
 export type { ScoreMatchingOptions, ScoreMatchingRecord, ScoreMatchingResult } from "./scoreMatching";
+// One line of progress per stage, for any trainer's onEpoch.
+export { trainingLog } from "./trainingLog";
+export type { TrainingLogOptions } from "./trainingLog";

@@ -11,7 +11,7 @@
  */
 
 /** What a figure shows. The notebook tests count figures by this field. */
-export const FIGURE_KINDS = ["landscape", "descent", "gibbs", "basins", "sampler", "hopfield"] as const;
+export const FIGURE_KINDS = ["landscape", "descent", "gibbs", "basins", "sampler", "hopfield", "learning"] as const;
 
 /** One of {@link FIGURE_KINDS}. */
 export type FigureKind = (typeof FIGURE_KINDS)[number];

@@ -49,3 +49,21 @@ export type {
   BoltzmannFigureOptions,
   NetworkLandscapeOptions,
 } from "./hopfield";
+
+// Learning an energy from data: the learned map (with the samples across training), images,
+// receptive fields, completion, learning curves.
+export {
+  learnedEnergyFigure,
+  imageGridFigure,
+  receptiveFieldFigure,
+  completionFigure,
+  trainingFigure,
+} from "./learning";
+export type {
+  LearnedEnergyOptions,
+  SamplesSnapshot,
+  ImageGridOptions,
+  ReceptiveFieldOptions,
+  CompletionFigureOptions,
+  TrainingFigureOptions,
+} from "./learning";

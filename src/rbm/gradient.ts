@@ -5,7 +5,7 @@
 import { streamRandom } from "../sampling/random";
 import { checkInteger, checkMaxWork, checkSeed, checkWork, message, readOptions } from "../validate";
 import { checkExact, forEachHidden, logPartitionOf } from "./exact";
-import { CdWorkspace, hiddenProbabilities, transpose } from "./kernels";
+import { CdWorkspace, hiddenProbabilities } from "./kernels";
 import { checkBatch, checkRbm, sigmoid, type Rbm } from "./machine";
 
 /** A gradient of the average log-likelihood, one entry per parameter. */
@@ -133,7 +133,6 @@ export function rbmCdGradient(machine: Rbm, data: readonly (readonly number[])[]
   const H = m.hidden;
   checkWork(fn, repeats * batch.count * (V + H) * (k + 1), "repeats x M x (V + H) x (k + 1)", maxWork);
   const work = new CdWorkspace(V, H, batch.count);
-  transpose(m.weights, V, H, work.wt);
   const random = streamRandom(seed, "rbm cd gradient");
   const gW = new Float64Array(V * H);
   const gb = new Float64Array(V);

@@ -5,7 +5,7 @@ import { streamRandom } from "../sampling/random";
 import { shuffleInPlace } from "../sampling/shuffle";
 import { checkBoolean, checkFunction, checkInteger, checkMaxWork, checkPositive, checkSeed, checkWork, message, readOptions } from "../validate";
 import { logLikelihoodOf, logPartitionOf, MAX_EXACT_HIDDEN } from "./exact";
-import { CdWorkspace, transpose } from "./kernels";
+import { CdWorkspace } from "./kernels";
 import { checkBatch, checkRbm, makeRbm, MAX_RBM_UNITS, rbm, toRows, type Rbm } from "./machine";
 
 /** One line of the training history. */
@@ -161,7 +161,6 @@ export function rbmTrain(data: readonly (readonly number[])[], options: RbmTrain
   const name = init?.name ?? `RBM, ${V} visible, ${H} hidden`;
   const B = Math.min(batchSize, M);
   const work = new CdWorkspace(V, H, B);
-  transpose(w, V, H, work.wt);
   const order = new Uint32Array(M);
   for (let r = 0; r < M; r++) order[r] = r;
   const orderRandom = streamRandom(seed, "rbm order");
@@ -195,17 +194,7 @@ export function rbmTrain(data: readonly (readonly number[])[], options: RbmTrain
       const batchChains = chains === undefined ? undefined : count === B ? chains : chains.subarray(0, count * V);
       error += work.gradient(w, b, c, batch, count, k, gibbs, batchChains);
       if (epoch === 0) continue; // epoch 0 measures the starting machine
-      const { gW, gb, gc, wt } = work;
-      for (let i = 0; i < V; i++) {
-        // W and its transpose W^T, updated together.
-        for (let j = 0, q = i * H; j < H; j++, q++) {
-          const x = w[q] + eta * gW[q];
-          w[q] = x;
-          wt[j * V + i] = x;
-        }
-        b[i] += eta * gb[i];
-      }
-      for (let j = 0; j < H; j++) c[j] += eta * gc[j];
+      work.update(w, b, c, eta);
     }
     if (!Number.isFinite(error) || !w.every(Number.isFinite)) {
       throw new RangeError(message(fn, "options.learningRate", `small enough to keep the weights finite (they overflowed at epoch ${epoch})`, eta));

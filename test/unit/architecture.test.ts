@@ -72,6 +72,21 @@ test(`(a) no file in src/ is over ${MAX_LINES} lines`, () => {
   assert.deepEqual(long, []);
 });
 
+test("(a2) no src/ file declares a name that CommonJS reserves (exports, module, require)", () => {
+  // The build emits CommonJS, where `export const X` is read back as `exports.X`: a local variable
+  // named `exports` shadows it and the compiled code fails although the tests (run through tsx)
+  // pass. It happened once, to a WebAssembly encoder; the notebooks load dist/ and broke.
+  const shadowing = /\b(?:const|let|var|function)\s+(exports|module|require)\b|\(\s*(exports|module|require)\s*[,):]/;
+  const offenders = files.flatMap((file) =>
+    readFileSync(file, "utf8")
+      .split("\n")
+      .map((line, k) => ({ line, k }))
+      .filter(({ line }) => !/^\s*(?:\*|\/\/)/.test(line) && shadowing.test(line))
+      .map(({ line, k }) => `${name(file)}:${k + 1}: ${line.trim()}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
 test("(b) no import cycle among src/ files", () => {
   const state = new Map<string, "visiting" | "done">();
   const cycles: string[] = [];

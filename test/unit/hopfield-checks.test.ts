@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { absoluteRowSums, isLibraryNetwork } from "../../src/hopfield/checks";
+import { absoluteRowSums, checkSpinPatterns, checkSpinVector, isLibraryNetwork } from "../../src/hopfield/checks";
 import { hebbianMatrix, hebbianWeights, hopfieldNetwork } from "../../src/hopfield/network";
 import { hebbianFactors } from "../../src/hopfield/lowRank";
 import { hopfieldRecall } from "../../src/hopfield/recall";
@@ -101,6 +101,79 @@ test("the O(N) safety net: a library network whose diagonal was changed in place
     name: "RangeError",
     message: /^hopfieldRecall: network must be a matrix with a zero diagonal, got W\[2\]\[2\] = 0.5$/,
   });
+});
+
+test("biases changed in place on a library network are read again: the same runs as a fresh network", () => {
+  // The door keeps a checked copy of a library network's biases and compares it at each call;
+  // an in-place change must reach every path (the WebAssembly sync set-up included).
+  const patterns = randomPatterns(8, 200, { seed: "biases in place" });
+  const net = hebbianWeights(patterns, { biases: new Array(200).fill(0.01) });
+  const cue = corruptPattern(patterns[1], { flipFraction: 0.25, seed: 5 });
+  const W = rows(net.weights, 200);
+  const sameAsRows = () => {
+    const fresh = hopfieldNetwork(W, { biases: Array.from(net.biases), name: net.name });
+    for (const options of [{ mode: "sync" as const, record: "ends" as const }, { seed: 3, record: "ends" as const }]) {
+      const a = hopfieldRecall(net, cue, options);
+      const b = hopfieldRecall(fresh, cue, options);
+      assert.deepEqual({ ...a, energies: [], finalEnergy: 0 }, { ...b, energies: [], finalEnergy: 0 });
+      assert.ok(Math.abs(a.finalEnergy - b.finalEnergy) <= 1e-12 * Math.abs(a.finalEnergy));
+    }
+    const e = hopfieldEnergy(net, cue);
+    assert.ok(Math.abs(e - hopfieldEnergy(fresh, cue)) <= 1e-12 * Math.abs(e));
+  };
+  sameAsRows();
+  sameAsRows(); // the kept copy, unchanged
+  for (let i = 0; i < 200; i += 2) net.biases[i] = 0.4 * patterns[0][i]; // against the documented rule
+  sameAsRows();
+  net.biases.fill(0);
+  net.biases[7] = -0; // a zero of the other sign is a change too (read again, same numbers)
+  sameAsRows();
+  // A bad value written in place gets the door's message; fixed, the network works again.
+  net.biases[3] = NaN;
+  assert.throws(() => hopfieldRecall(net, cue, { mode: "sync" }), { name: "RangeError", message: /^hopfieldRecall: network\.biases\[3\] must be a finite number, got NaN$/ });
+  assert.throws(() => hopfieldEnergy(net, cue), { name: "RangeError", message: /^hopfieldEnergy: network\.biases\[3\] must be a finite number, got NaN$/ });
+  net.biases[3] = 1.5e308;
+  net.biases[4] = 1.5e308;
+  assert.throws(() => hopfieldEnergy(net, cue), { name: "RangeError", message: /^hopfieldEnergy: network must be a network whose energies are finite/ });
+  net.biases[3] = 0;
+  net.biases[4] = 0;
+  sameAsRows();
+  // hopfieldNetwork gives the new network its own biases, never the door's kept copy.
+  const copy = hopfieldNetwork(net);
+  assert.notEqual(copy.biases, net.biases);
+  copy.biases[0] = 9;
+  assert.equal(net.biases[0], 0);
+  sameAsRows();
+});
+
+test("checkSpinPatterns and checkSpinVector: one pass, the same values and messages for arrays and typed arrays", () => {
+  const a = [1, -1, -1, 1];
+  const b = [-1, -1, 1, 1];
+  const expected = [1, -1, -1, 1, -1, -1, 1, 1];
+  for (const list of [[a, b], [Int8Array.from(a), b], [a, Float64Array.from(b)], [a.map((v) => v + 0.5 - 0.5), b]]) {
+    const out = checkSpinPatterns("fn", "patterns", list);
+    assert.deepEqual([out.count, out.size, Array.from(out.data)], [2, 4, expected]);
+  }
+  assert.deepEqual(Array.from(checkSpinVector("fn", "s", Int8Array.from(b), 4)), b);
+  const fails = (list: unknown, pattern: RegExp, name = "RangeError") => assert.throws(() => checkSpinPatterns("fn", "patterns", list), { name, message: pattern });
+  // The first bad value in row order is named, with its value (nothing is converted).
+  fails([a, [1, -1, 0.5, 2]], /^fn: patterns\[1\]\[2\] must be \+1 or -1, got 0\.5$/);
+  fails([[1, "1", 1, 1], [1, 0, 1, 1]], /^fn: patterns\[0\]\[1\] must be \+1 or -1, got "1"$/);
+  fails([a, new Uint8Array([1, 255, 1, 1])], /^fn: patterns\[1\]\[1\] must be \+1 or -1, got 255$/);
+  fails([a, [1, -1, -1, -0]], /^fn: patterns\[1\]\[3\] must be \+1 or -1, got -0$/);
+  const holey = [1, -1, 1, 1];
+  delete (holey as unknown[])[2];
+  fails([a, holey], /^fn: patterns\[1\]\[2\] must be \+1 or -1, got undefined$/);
+  let converted = false;
+  const sneaky = { valueOf: () => ((converted = true), 1) };
+  fails([a, [1, sneaky, 1, 1]], /^fn: patterns\[1\]\[1\] must be \+1 or -1/);
+  assert.equal(converted, false);
+  // Kinds and lengths, as before.
+  fails([a, "abcd"], /^fn: patterns\[1\] must be an array of \+1\/-1 values, got "abcd"$/, "TypeError");
+  fails([a, [1, -1]], /^fn: patterns\[1\] must be a pattern of 4 units like patterns\[0\], got \[1, -1\] \(length 2\)$/);
+  fails([[]], /^fn: patterns\[0\] must be a non-empty array of \+1\/-1 values, got \[\]$/);
+  assert.throws(() => checkSpinPatterns("fn", "patterns", [a], 3), { name: "RangeError", message: /^fn: patterns\[0\] must be a state of 3 units, got \[1, -1, -1, 1\] \(length 4\)$/ });
+  assert.throws(() => checkSpinVector("fn", "s", [1, -1, 3], 3), { name: "RangeError", message: /^fn: s\[2\] must be \+1 or -1, got 3$/ });
 });
 
 test("hopfieldNetwork: diagonal residues below 1e-12 are cleared in a copy; a network given is copied", () => {

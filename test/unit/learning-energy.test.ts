@@ -97,3 +97,14 @@ test("contrastive training with Langevin negatives and a replay buffer lowers KL
   assert.equal(fit.history.length, 30);
   assert.equal(fit.buffer.length, 1000);
 });
+
+test("contrastiveTrain's onEpoch receives a copy of the replay buffer: the last one is the result's", () => {
+  const mix = gaussianMixture2d({ count: 200, seed: 5 });
+  const buffers: number[][][] = [];
+  const fit = contrastiveTrain(mix.samples, { epochs: 3, seed: 5, units: 4, bufferSize: 50, onEpoch: (_r, _e, buffer) => buffers.push(buffer) });
+  assert.equal(buffers.length, 3);
+  assert.equal(buffers[0].length, 50);
+  assert.deepEqual(buffers[2], fit.buffer);
+  // A copy: the negatives moved between epochs, the earlier snapshot did not move with them.
+  assert.notDeepEqual(buffers[0], buffers[2]);
+});

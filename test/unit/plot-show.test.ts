@@ -164,7 +164,7 @@ test("traceSummary counts traces by type, frames and slider steps", () => {
 
 test("figureBundle and figureSize reject figures without kind, title or alt text", () => {
   const fig = tiny();
-  assert.throws(() => figureBundle({ ...fig, layout: { ...fig.layout, meta: { kind: "pie" as never, description: "d" } } }), /^RangeError: figureBundle: figure.layout.meta.kind must be one of landscape, descent, gibbs, basins, sampler, hopfield, got "pie"$/);
+  assert.throws(() => figureBundle({ ...fig, layout: { ...fig.layout, meta: { kind: "pie" as never, description: "d" } } }), /^RangeError: figureBundle: figure.layout.meta.kind must be one of landscape, descent, gibbs, basins, sampler, hopfield, learning, got "pie"$/);
   assert.throws(() => figureBundle({ ...fig, layout: { ...fig.layout, meta: { kind: "landscape", description: "" } } }), /figureBundle: figure.layout.meta.description must be a non-empty string \(the alt text\), got ""/);
   assert.throws(() => figureBundle({ ...fig, layout: { ...fig.layout, title: { text: "" } } }), /figureBundle: figure.layout.title.text must be a non-empty string/);
   assert.throws(() => figureBundle({ data: [] } as never), /^TypeError: figureBundle: figure.layout must be an object, got undefined$/);

@@ -55,7 +55,7 @@ test("sequentialColor hits the Viridis stops and interpolates between them", () 
 });
 
 test("the kinds are the fixed list the notebook tests count", () => {
-  assert.deepEqual([...FIGURE_KINDS], ["landscape", "descent", "gibbs", "basins", "sampler", "hopfield"]);
+  assert.deepEqual([...FIGURE_KINDS], ["landscape", "descent", "gibbs", "basins", "sampler", "hopfield", "learning"]);
 });
 
 test("makeFigure sets the title, meta, base layout and config", () => {
@@ -76,7 +76,7 @@ test("makeFigure sets the title, meta, base layout and config", () => {
 
 test("makeFigure rejects unknown kinds and empty titles or descriptions", () => {
   const parts = { kind: "landscape" as const, title: "T", description: "D", data: [] };
-  assert.throws(() => makeFigure({ ...parts, kind: "pie" as never }), /^RangeError: makeFigure: parts.kind must be one of landscape, descent, gibbs, basins, sampler, hopfield, got "pie"$/);
+  assert.throws(() => makeFigure({ ...parts, kind: "pie" as never }), /^RangeError: makeFigure: parts.kind must be one of landscape, descent, gibbs, basins, sampler, hopfield, learning, got "pie"$/);
   assert.throws(() => makeFigure({ ...parts, title: "  " }), /makeFigure: parts.title must be a non-empty string, got "  "/);
   assert.throws(() => makeFigure({ ...parts, description: 3 as never }), /^TypeError: makeFigure: parts.description must be a non-empty string, got 3$/);
   assert.throws(() => makeFigure({ ...parts, data: "x" as never }), /makeFigure: parts.data must be an array of traces/);

@@ -11,6 +11,7 @@ import { stochasticExercises } from "./stochastic";
 import { bonusExercises } from "./bonus";
 import { hopfieldExercises } from "./hopfield";
 import { boltzmannExercises } from "./boltzmann";
+import { learningExercises } from "./learning";
 
 /** Every exercise of the course, workbook by workbook, each workbook's smallest first. */
 export const EXERCISES: readonly Exercise[] = Object.freeze([
@@ -20,6 +21,7 @@ export const EXERCISES: readonly Exercise[] = Object.freeze([
   ...bonusExercises,
   ...hopfieldExercises,
   ...boltzmannExercises,
+  ...learningExercises,
 ]);
 
 /** The exercise with this id, or undefined. */

@@ -7,7 +7,7 @@ import { MAX_STORED_NUMBERS } from "../sampling/samplerRun";
 import { checkInteger, checkMaxWork, checkSeed, checkWork, message, readOptions } from "../validate";
 import { checkSpinPatterns, checkSpinVector, readCouplings, type SpinPatterns } from "./checks";
 import type { HopfieldNetwork } from "./network";
-import { energyFromOverlaps, lowRankFields, preferOverlaps } from "./lowRank";
+import { energyFromOverlaps, lowRankFields, preferOverlaps, type HebbianFactors } from "./lowRank";
 import { fieldsFromPatterns, runSyncOverlaps, startOverlaps } from "./syncOverlaps";
 import { computeFields, energyFromFields, runAsync, runSync, tieToleranceFromRows } from "./updates";
 
@@ -142,7 +142,7 @@ export function hopfieldRecall(
   checkWork(fn, n * (maxIterations + 1), "N x (maxIterations + 1)", maxWork);
 
   const { weights: w, biases: b } = couplings;
-  const tol = tieToleranceFromRows(couplings.rowAbsSums, b);
+  const { tol, zeroBiases } = biasFacts(couplings.rowAbsSums, b);
   // A Hebbian network (from hebbianWeights) computes its fields from the P overlaps m = X s
   // (exact integers): O(P N / 8) instead of O(N^2), within one rounding of W s + b.
   const factors = couplings.factors;
@@ -157,7 +157,12 @@ export function hopfieldRecall(
     if (source === undefined) computeFields(w, b, n, s, h);
     else if (!fieldsFromPatterns(factors!, b, s, h)) source.fill(s, h);
   }
-  const energy = (): number => (h === undefined ? energyFromOverlaps(factors!, b, s, m!) : energyFromFields(s, h, b, n));
+  const energy = (): number =>
+    h !== undefined
+      ? energyFromFields(s, h, b, n)
+      : zeroBiases
+        ? overlapEnergyWithoutBiases(factors!, m!)
+        : energyFromOverlaps(factors!, b, s, m!);
 
   const path: number[][] = [];
   const times: number[] = [];
@@ -165,7 +170,7 @@ export function hopfieldRecall(
   const overlaps: number[][] = [];
   const perRecord = n + (patterns === undefined ? 0 : patterns.count) + 2;
   let stored = 0;
-  const take = (time: number): void => {
+  const take = (time: number, start = false): void => {
     stored += perRecord;
     if (stored > MAX_STORED_NUMBERS) {
       throw new RangeError(
@@ -173,12 +178,12 @@ export function hopfieldRecall(
           'record "ends", or raise recordEvery',
       );
     }
-    path.push(toArray(s));
+    path.push(start ? startRecord(cue, s) : toArray(s));
     times.push(time);
     energies.push(energy());
     if (patterns !== undefined) overlaps.push(patternOverlaps(patterns, s));
   };
-  take(0);
+  take(0, true);
 
   let iterations: number;
   let flips: number;
@@ -231,6 +236,48 @@ export function hopfieldRecall(
     iterations,
     flips,
   };
+}
+
+/**
+ * The tie tolerance of (row sums, biases) and whether every bias is zero, kept per biases
+ * array. Both arrays come from readCouplings and are never written (a library network gets
+ * the same checked biases array back while its biases are unchanged), so a later call with
+ * the same pair reads the same numbers and skips the O(N) pass.
+ */
+const biasFactsOf = new WeakMap<Float64Array, { rows: Float64Array; tol: number; zeroBiases: boolean }>();
+
+function biasFacts(rows: Float64Array, b: Float64Array): { tol: number; zeroBiases: boolean } {
+  let facts = biasFactsOf.get(b);
+  if (facts === undefined || facts.rows !== rows) {
+    let zeroBiases = true;
+    for (let i = 0; i < b.length; i++) if (b[i] !== 0) zeroBiases = false;
+    facts = { rows, tol: tieToleranceFromRows(rows, b), zeroBiases };
+    biasFactsOf.set(b, facts);
+  }
+  return facts;
+}
+
+/**
+ * energyFromOverlaps (lowRank.ts) when every b_i is +-0: there b.s sums to +0 exactly and
+ * x - (+0) = x, so E = -1/2 scale (|m|^2 - P N), the same double, without the O(N) pass.
+ */
+function overlapEnergyWithoutBiases(f: HebbianFactors, m: Int32Array): number {
+  let q = 0; // s^T C s = |m|^2 - P N, an exact integer (below 2^53 for N <= 10^4)
+  for (let mu = 0; mu < f.count; mu++) q += m[mu] * m[mu];
+  q -= f.count * f.size;
+  return -0.5 * (q * f.scale);
+}
+
+/**
+ * The first record, the cue as a plain array. A plain Array cue (checked: every value is the
+ * number +1 or -1, the values of s) is copied with slice, a builtin that is fast from the
+ * first call, where the loop of toArray runs in the interpreter; any other cue from s.
+ */
+function startRecord(cue: readonly number[], s: Int8Array): number[] {
+  if (Array.isArray(cue) && Object.getPrototypeOf(cue) === Array.prototype && !Object.prototype.hasOwnProperty.call(cue, "constructor")) {
+    return cue.slice();
+  }
+  return toArray(s);
 }
 
 /** A plain array copy of a state (Array.from walks an iterator: several times slower). */

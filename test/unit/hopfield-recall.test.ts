@@ -239,3 +239,48 @@ test("hopfieldRecall: refuses work above the budget at once", () => {
   // A raised budget lets it run; a fixed point ends it after one sweep anyway.
   assert.equal(hopfieldRecall(net, [1, -1, 1], { seed: 1, maxIterations: 1e9, maxWork: 1e10 }).iterations, 1);
 });
+
+test("the first record is a fresh plain copy of the cue, whatever kind of array the cue is", () => {
+  const patterns = randomPatterns(6, 90, { seed: "first record" });
+  const net = hebbianWeights(patterns);
+  const cue = corruptPattern(patterns[2], { flipFraction: 0.2, seed: 4 });
+  class Spins extends Array<number> {}
+  const subclassed = Spins.from(cue);
+  const withConstructor = cue.slice();
+  (withConstructor as unknown as { constructor: unknown }).constructor = Spins;
+  for (const given of [cue, Object.freeze(cue.slice()), subclassed, withConstructor, Int8Array.from(cue), Float64Array.from(cue)]) {
+    for (const mode of ["sync", "async"] as const) {
+      const run = hopfieldRecall(net, given as readonly number[], { mode, seed: 3, record: "ends" });
+      const first = run.path[0];
+      assert.equal(Object.getPrototypeOf(first), Array.prototype);
+      assert.deepEqual(first, cue);
+      assert.notEqual(first, given);
+      assert.notEqual(run.final, run.path[run.path.length - 1]);
+      first[0] = -first[0]; // the caller's cue is untouched
+      assert.equal(given[0], cue[0]);
+    }
+  }
+});
+
+test("biases on a Hebbian network: changed in place between calls, zero of either sign, the same energies", () => {
+  const n = 120;
+  const patterns = randomPatterns(9, n, { seed: "biases in place" });
+  const cue = corruptPattern(patterns[0], { flipFraction: 0.3, seed: 2 });
+  const biases = Array.from({ length: n }, (_, i) => ((i * 13) % 7 - 3) / 20);
+  const net = hebbianWeights(patterns, { biases: biases.map(() => 0) });
+  const b = net.biases as Float64Array;
+  const zeros = hopfieldRecall(net, cue, { mode: "sync" });
+  b.forEach((_, i) => (b[i] = i % 2 === 0 ? -0 : 0)); // still zero: the same run, bit for bit
+  const negativeZeros = hopfieldRecall(net, cue, { mode: "sync" });
+  assert.deepEqual(negativeZeros, zeros);
+  for (let k = 0; k < zeros.energies.length; k++) assert.ok(Object.is(negativeZeros.energies[k], zeros.energies[k]));
+  b.set(biases); // now biased: tolerance and energies follow the new biases
+  const biased = hopfieldRecall(net, cue, { mode: "sync" });
+  const fresh = hopfieldRecall(hebbianWeights(patterns, { biases }), cue, { mode: "sync" });
+  assert.deepEqual(biased, { ...fresh, energyName: biased.energyName });
+  for (let k = 0; k < biased.path.length; k++) {
+    assert.ok(Math.abs(biased.energies[k] - hopfieldEnergy(net, biased.path[k])) < 1e-9);
+  }
+  b.fill(0); // and back
+  assert.deepEqual(hopfieldRecall(net, cue, { mode: "sync" }), zeros);
+});

@@ -100,6 +100,26 @@ interface LibraryTimes {
   asyncGeneral: number;
 }
 
+/** numpy's times of one regime, in ms (the fields both regimes report). */
+type NumpyTimes = Pick<NumpyResult["warm"], "build_ms" | "sync_ms" | "sync_low_rank_ms" | "async_incremental_ms" | "async_naive_ms">;
+
+/** One regime's times, both sides, and numpy's best time / the library's for each task. */
+function regimeReport(regime: string, ts: LibraryTimes, numpy: NumpyTimes) {
+  return {
+    regime,
+    ms: {
+      ...ts,
+      numpyBuild: numpy.build_ms, numpySync: numpy.sync_ms, numpySyncLowRank: numpy.sync_low_rank_ms,
+      numpyAsyncIncremental: numpy.async_incremental_ms, numpyAsyncNaive: numpy.async_naive_ms,
+    },
+    ratiosBestNumpyOverTs: {
+      build: numpy.build_ms / ts.build,
+      sync: Math.min(numpy.sync_ms, numpy.sync_low_rank_ms) / ts.sync,
+      async: Math.min(numpy.async_incremental_ms, numpy.async_naive_ms) / ts.async,
+    },
+  };
+}
+
 /**
  * Median wall time in milliseconds over `repeats` runs, after WARMUPS untimed runs (so V8 has
  * compiled the hot loops, as in a notebook's second call; numpy warms up alike).
@@ -250,24 +270,8 @@ function report(c: ReturnType<typeof firstCalls>, warm: { ms: LibraryTimes; same
     P,
     flipFraction,
     numpyVersion: py.numpy,
-    firstCalls: {
-      regime: FIRST_CALLS,
-      ms: {
-        ...first,
-        numpyBuild: py.build_ms, numpySync: py.sync_ms, numpySyncLowRank: py.sync_low_rank_ms,
-        numpyAsyncIncremental: py.async_incremental_ms, numpyAsyncNaive: py.async_naive_ms,
-      },
-      ratiosBestNumpyOverTs: { build: py.build_ms / first.build, sync: bestSync / first.sync, async: bestAsync / first.async },
-    },
-    warm: {
-      regime: WARM,
-      ms: {
-        ...hot,
-        numpyBuild: pw.build_ms, numpySync: pw.sync_ms, numpySyncLowRank: pw.sync_low_rank_ms,
-        numpyAsyncIncremental: pw.async_incremental_ms, numpyAsyncNaive: pw.async_naive_ms,
-      },
-      ratiosBestNumpyOverTs: { build: pw.build_ms / hot.build, sync: warmBestSync / hot.sync, async: warmBestAsync / hot.async },
-    },
+    firstCalls: regimeReport(FIRST_CALLS, first, py),
+    warm: regimeReport(WARM, hot, pw),
     agreement,
   };
 }
